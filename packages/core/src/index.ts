@@ -1,0 +1,8 @@
+/**
+ * @hushlink/core — share a secret through a link that expires.
+ *
+ * Subpaths: `@hushlink/core/crypto` (browser-safe envelope), `/http` (fetch handler),
+ * `/node` (node:http and Express adapter), `/testing` (store contract suites).
+ */
+export * from './errors';
+export type * from './store/types';

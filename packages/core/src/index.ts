@@ -6,3 +6,5 @@
  */
 export * from './errors';
 export type * from './store/types';
+export * from './net';
+export * from './ratelimit';

@@ -5,6 +5,9 @@
  * `/node` (node:http and Express adapter), `/testing` (store contract suites).
  */
 export * from './errors';
-export type * from './store/types';
+export * from './integrity';
+export * from './lifecycle';
 export * from './net';
 export * from './ratelimit';
+export * from './service';
+export * from './store';

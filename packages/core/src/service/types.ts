@@ -42,7 +42,8 @@ export interface CreatedSecret {
 }
 
 /** Server-side sharing of plaintext: sealed in-process, the key returned only to the caller. */
-export interface ShareTextInput extends Omit<CreateSecretInput, 'envelope' | 'keyProof' | 'passphraseProof'> {
+export interface ShareTextInput
+  extends Omit<CreateSecretInput, 'envelope' | 'keyProof' | 'passphraseProof'> {
   plaintext: string;
   passphrase?: string;
   /** e.g. `https://app.example.com/hushlink` — origin + basePath; the link is `${baseUrl}/s/${id}#${key}`. */
@@ -120,11 +121,19 @@ export interface Hushlink {
   createSecret(input: CreateSecretInput, client: ClientInfo): Promise<CreatedSecret>;
   shareText(input: ShareTextInput, client: ClientInfo): Promise<SharedText>;
   /** Consumes nothing. `viewerId` is the caller's user id if the host knows it (for `createdByYou`). */
-  meta(id: string, keyProof: Uint8Array, viewerId: string | null, client: ClientInfo): Promise<SecretMeta>;
+  meta(
+    id: string,
+    keyProof: Uint8Array,
+    viewerId: string | null,
+    client: ClientInfo,
+  ): Promise<SecretMeta>;
   reveal(id: string, input: RevealInput, client: ClientInfo): Promise<Revealed>;
   /** Burns (reason `creator`) if still revealable; otherwise changes nothing. Another creator's id → NotAvailableError. */
   burn(id: string, createdBy: string, client: ClientInfo): Promise<void>;
-  history(createdBy: string, options?: { limit?: number; cursor?: string | null }): Promise<HistoryPage>;
+  history(
+    createdBy: string,
+    options?: { limit?: number; cursor?: string | null },
+  ): Promise<HistoryPage>;
   /** Another creator's id → NotAvailableError. */
   events(id: string, createdBy: string): Promise<AuditEvent[]>;
   sweep(): Promise<SweepResult>;

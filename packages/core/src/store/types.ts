@@ -132,7 +132,11 @@ export interface SecretStore {
    * A creator's records, newest first by (createdAt desc, id desc), strictly after `after`
    * when given, at most `limit`.
    */
-  listByCreator(createdBy: string, limit: number, after: HistoryCursor | null): Promise<SecretRecord[]>;
+  listByCreator(
+    createdBy: string,
+    limit: number,
+    after: HistoryCursor | null,
+  ): Promise<SecretRecord[]>;
 
   /**
    * Records the sweep must look at: `expiresAt <= now` and either still `active` or still

@@ -1,0 +1,41 @@
+import { burnSecret } from './burn-secret';
+import type { ServiceContext } from './context';
+import { createSecret } from './create-secret';
+import { guardStore } from './guard-store';
+import { listEvents, listHistory } from './list-history';
+import { type HushlinkOptions, resolveOptions } from './options';
+import { readMeta } from './read-meta';
+import { revealSecret } from './reveal-secret';
+import { shareText } from './share-text';
+import { sweep } from './sweep';
+import type { Hushlink } from './types';
+
+export type { HushlinkOptions } from './options';
+
+/**
+ * Creates the service: every rule of the lifecycle, integrity and audit trail over the
+ * store you give it. The HTTP handler calls it; a host can too (e.g. `shareText` from a job).
+ * @throws {ConfigError} for a missing or weak integrity key or an option out of range.
+ * @example
+ * ```ts
+ * const hushlink = createHushlink({ store: createMemoryStore(), keys: process.env.HUSHLINK_HMAC_KEY! });
+ * const { link } = await hushlink.shareText(
+ *   { plaintext: 'hunter2', createdBy: 'user-1', baseUrl: 'https://app.example.com' },
+ *   { ip: null, userAgent: null },
+ * );
+ * ```
+ */
+export function createHushlink(options: HushlinkOptions): Hushlink {
+  const resolved = resolveOptions(options);
+  const ctx: ServiceContext = { ...resolved, store: guardStore(resolved.store) };
+  return {
+    createSecret: (input, client) => createSecret(ctx, input, client),
+    shareText: (input, client) => shareText(ctx, input, client),
+    meta: (id, keyProof, viewerId, client) => readMeta(ctx, id, keyProof, viewerId, client),
+    reveal: (id, input, client) => revealSecret(ctx, id, input, client),
+    burn: (id, createdBy, client) => burnSecret(ctx, id, createdBy, client),
+    history: (createdBy, historyOptions) => listHistory(ctx, createdBy, historyOptions),
+    events: (id, createdBy) => listEvents(ctx, id, createdBy),
+    sweep: () => sweep(ctx),
+  };
+}

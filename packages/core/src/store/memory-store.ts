@@ -1,0 +1,137 @@
+import type { StoreProbe } from '../testing/store-probe';
+import type {
+  AuditEventInput,
+  HistoryCursor,
+  SecretRecord,
+  SecretStore,
+  StoredAuditEvent,
+} from './types';
+
+/** Name of the in-memory store, for logs and test titles. */
+export const MEMORY_STORE_NAME = 'memory';
+
+/** A `SecretStore` that lives in this process only, plus a probe that reads its raw state. */
+export type MemoryStore = SecretStore & { probe: StoreProbe };
+
+/**
+ * Creates a `SecretStore` held in this process's memory: for tests, demos and a
+ * single-process app that accepts losing every secret on restart.
+ *
+ * Records and events are copied on the way in and on the way out, so a caller that
+ * mutates an object it passed or received cannot change what is stored. Compare-and-set
+ * is atomic because JavaScript runs one callback at a time and no `await` separates the
+ * version check from the write; each method still yields once first, so concurrent
+ * callers interleave as they would against a database.
+ */
+export function createMemoryStore(): MemoryStore {
+  const records = new Map<string, SecretRecord>();
+  const events = new Map<string, StoredAuditEvent[]>();
+
+  const appendAll = (input: readonly AuditEventInput[]): void => {
+    for (const event of input) {
+      const list = events.get(event.subjectId) ?? [];
+      list.push(structuredClone(event));
+      events.set(event.subjectId, list);
+    }
+  };
+
+  return {
+    async insert(record, newEvents) {
+      await yieldOnce();
+      if (records.has(record.id)) throw new Error(`A secret with id ${record.id} already exists.`);
+      records.set(record.id, structuredClone(record));
+      appendAll(newEvents);
+    },
+
+    async get(id) {
+      await yieldOnce();
+      const record = records.get(id);
+      return record ? structuredClone(record) : null;
+    },
+
+    async compareAndSet(id, expectedVersion, next, newEvents) {
+      await yieldOnce();
+      const current = records.get(id);
+      if (!current || current.version !== expectedVersion) return false;
+      records.set(id, structuredClone(next));
+      appendAll(newEvents);
+      return true;
+    },
+
+    async appendEvents(newEvents) {
+      await yieldOnce();
+      appendAll(newEvents);
+    },
+
+    async listEvents(subjectId) {
+      await yieldOnce();
+      return structuredClone(events.get(subjectId) ?? []);
+    },
+
+    async listByCreator(createdBy, limit, after) {
+      await yieldOnce();
+      return [...records.values()]
+        .filter((r) => r.createdBy === createdBy && (after === null || isAfter(r, after)))
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map((r) => structuredClone(r));
+    },
+
+    async listDueForSweep(now, limit) {
+      await yieldOnce();
+      return [...records.values()]
+        .filter((r) => r.expiresAt <= now && (r.status === 'active' || r.envelope !== null))
+        .sort((a, b) => a.expiresAt - b.expiresAt || compareIds(a.id, b.id))
+        .slice(0, limit)
+        .map((r) => structuredClone(r));
+    },
+
+    async purgeExpiredBefore(cutoff) {
+      await yieldOnce();
+      let purged = 0;
+      for (const record of [...records.values()]) {
+        if (record.expiresAt < cutoff) {
+          records.delete(record.id);
+          events.delete(record.id);
+          purged++;
+        }
+      }
+      return purged;
+    },
+
+    probe: {
+      async dumpRows() {
+        const rows: Array<Record<string, unknown>> = [];
+        for (const record of records.values())
+          rows.push({ table: 'secrets', ...structuredClone(record) });
+        for (const list of events.values()) {
+          for (const event of list) rows.push({ table: 'events', ...structuredClone(event) });
+        }
+        return rows;
+      },
+    },
+  };
+}
+
+/** Lets other pending callbacks run, as a round trip to a database would. */
+function yieldOnce(): Promise<void> {
+  return Promise.resolve();
+}
+
+/** History order: createdAt descending, then id descending (a total order: ids are unique). */
+function newestFirst(a: SecretRecord, b: SecretRecord): number {
+  return b.createdAt - a.createdAt || compareIds(b.id, a.id);
+}
+
+/** True when `record` comes strictly after the cursor in history order. */
+function isAfter(record: SecretRecord, cursor: HistoryCursor): boolean {
+  return (
+    record.createdAt < cursor.createdAt ||
+    (record.createdAt === cursor.createdAt && compareIds(record.id, cursor.id) < 0)
+  );
+}
+
+/** Binary (code unit) order, the order a database's `C`/binary collation gives ASCII ids. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

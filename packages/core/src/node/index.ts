@@ -1,0 +1,4 @@
+/**
+ * `@hushlink/core/node`: runs the fetch-standard handler on node:http and Express 5.
+ */
+export { type NodeHandlerOptions, type NodeListener, toNodeHandler } from './to-node-handler';

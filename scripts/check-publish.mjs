@@ -14,7 +14,10 @@ for (const dir of workspaces) {
   const bin = (name) => join(root, 'node_modules', '.bin', name);
   try {
     execFileSync(bin('publint'), ['--strict'], { cwd: join(root, dir), stdio: 'inherit' });
-    execFileSync(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], { cwd: join(root, dir), stdio: 'inherit' });
+    execFileSync(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], {
+      cwd: join(root, dir),
+      stdio: 'inherit',
+    });
   } catch {
     failed = true;
   }

@@ -11,8 +11,15 @@ import { join } from 'node:path';
 function fromPlaywrightCache(): string | undefined {
   const root = process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache', 'ms-playwright');
   if (!existsSync(root)) return undefined;
-  for (const dir of readdirSync(root).filter((d) => d.startsWith('chromium')).sort().reverse()) {
-    for (const rel of ['chrome-linux64/chrome', 'chrome-linux/chrome', 'chrome-linux/headless_shell']) {
+  for (const dir of readdirSync(root)
+    .filter((d) => d.startsWith('chromium'))
+    .sort()
+    .reverse()) {
+    for (const rel of [
+      'chrome-linux64/chrome',
+      'chrome-linux/chrome',
+      'chrome-linux/headless_shell',
+    ]) {
       const candidate = join(root, dir, rel);
       if (existsSync(candidate)) return candidate;
     }
@@ -21,8 +28,12 @@ function fromPlaywrightCache(): string | undefined {
 }
 
 function candidates(): string[] {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', fromPlaywrightCache()]
-    .filter((p): p is string => typeof p === 'string' && p.length > 0);
+  return [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    fromPlaywrightCache(),
+  ].filter((p): p is string => typeof p === 'string' && p.length > 0);
 }
 
 export function findChromium(): string {
@@ -30,7 +41,9 @@ export function findChromium(): string {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.error('[hushlink] Chromium not found: installing it with apt-get (Debian package "chromium")…');
+    console.error(
+      '[hushlink] Chromium not found: installing it with apt-get (Debian package "chromium")…',
+    );
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
       execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });

@@ -1,7 +1,8 @@
 // `npm start`: starts the example app. The Express example arrives with issue 9
 // (reveal-ui + examples/express); until then this says so instead of pretending.
-import { existsSync } from 'node:fs';
+
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const entry = 'examples/express/src/server.ts';
 if (!existsSync(entry)) {
@@ -11,7 +12,11 @@ if (!existsSync(entry)) {
   );
   process.exit(1);
 }
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@hushlink/source', entry], {
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--conditions=@hushlink/source', entry],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(run.status ?? 1);

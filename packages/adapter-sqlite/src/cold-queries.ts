@@ -1,0 +1,74 @@
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
+import { DUE_FOR_SWEEP_PREDICATE } from './migrations';
+import { SECRET_COLUMNS } from './secret-row';
+import type { TableNames } from './table-names';
+
+/**
+ * Queries off the hot path, built by Kysely and compiled per call (their cost is
+ * negligible next to what they read). Each has an index behind it; the test
+ * `query-plans.test.ts` checks every one with `EXPLAIN QUERY PLAN`.
+ */
+export interface ColdQueries {
+  listEvents(subjectId: string): CompiledQuery;
+  listByCreator(
+    createdBy: string,
+    limit: number,
+    after: { createdAt: number; id: string } | null,
+  ): CompiledQuery;
+  listDueForSweep(now: number, limit: number): CompiledQuery;
+  /** Two statements, run in one transaction: the records' events, then the records. */
+  purgeExpiredBefore(cutoff: number): [CompiledQuery, CompiledQuery];
+  pruneRateLimits(now: number): CompiledQuery;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the tables are named at run time (prefix).
+export function coldQueriesFor(db: Kysely<any>, t: TableNames): ColdQueries {
+  return {
+    listEvents: (subjectId) =>
+      db
+        .selectFrom(t.events)
+        .select(['subject_id', 'type', 'at', 'ip', 'user_agent', 'detail'])
+        .where('subject_id', '=', subjectId)
+        .orderBy('seq')
+        .compile(),
+
+    listByCreator: (createdBy, limit, after) => {
+      let query = db
+        .selectFrom(t.secrets)
+        .select([...SECRET_COLUMNS])
+        .where('created_by', '=', createdBy);
+      if (after) {
+        // A row-value comparison: SQLite turns it into one index range.
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+        );
+      }
+      return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).compile();
+    },
+
+    listDueForSweep: (now, limit) =>
+      db
+        .selectFrom(t.secrets)
+        .select([...SECRET_COLUMNS])
+        .where('expires_at', '<=', now)
+        .where(sql.raw<boolean>(DUE_FOR_SWEEP_PREDICATE))
+        .orderBy('expires_at')
+        .orderBy('id')
+        .limit(limit)
+        .compile(),
+
+    purgeExpiredBefore: (cutoff) => [
+      db
+        .deleteFrom(t.events)
+        .where(
+          'subject_id',
+          'in',
+          db.selectFrom(t.secrets).select('id').where('expires_at', '<', cutoff),
+        )
+        .compile(),
+      db.deleteFrom(t.secrets).where('expires_at', '<', cutoff).compile(),
+    ],
+
+    pruneRateLimits: (now) => db.deleteFrom(t.rateLimits).where('tat', '<', now).compile(),
+  };
+}

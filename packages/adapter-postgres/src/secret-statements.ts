@@ -1,0 +1,138 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { TableNames } from './postgres-stores-options';
+import { type PreparedStatement, prepare, slot } from './prepared-statement';
+import { EVENT_COLUMNS, EVENT_SLOTS, SECRET_COLUMNS } from './table-schema';
+
+/** Every statement the secret store runs, compiled once per store. */
+export interface SecretStatements {
+  insert: PreparedStatement;
+  get: PreparedStatement;
+  compareAndSet: PreparedStatement;
+  appendEvents: PreparedStatement;
+  listEvents: PreparedStatement;
+  listByCreator: PreparedStatement;
+  listByCreatorAfter: PreparedStatement;
+  listDueForSweep: PreparedStatement;
+  purgeExpiredBefore: PreparedStatement;
+}
+
+/** Value layouts: the order in which the store passes each statement's values. */
+export const LAYOUT = {
+  /** `secretValues(record)`, then `eventValues(events)`. */
+  insert: [...SECRET_COLUMNS, ...EVENT_SLOTS],
+  /** `secretValues(next)`, `eventValues(events)`, then the id and version to match. */
+  compareAndSet: [...SECRET_COLUMNS, ...EVENT_SLOTS, 'where_id', 'expected_version'],
+  events: EVENT_SLOTS,
+  id: ['id'],
+  subject: ['subject_id'],
+  history: ['created_by', 'limit'],
+  historyAfter: ['created_by', 'limit', 'after_created_at', 'after_id'],
+  sweep: ['now', 'limit'],
+  purge: ['cutoff'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Builds the statements with Kysely and compiles them once. Slots are named after the
+ * columns they fill; `LAYOUT` says in which order the store passes their values.
+ *
+ * Concurrency model: each write is ONE statement. A data-modifying CTE moves the record
+ * and appends its events together, and PostgreSQL runs a statement atomically, so no
+ * explicit transaction, no `SELECT … FOR UPDATE` and no lock is held across round trips.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: compiling needs only the dialect.
+export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretStatements {
+  const secrets = sql.table(`${t.schema}.${t.secrets}`);
+  const events = sql.table(`${t.schema}.${t.events}`);
+  const secretColumns = sql.join(SECRET_COLUMNS.map((c) => sql.id(c)));
+  const eventColumns = sql.join(EVENT_COLUMNS.map((c) => sql.id(c)));
+  const compile = (label: string, layout: readonly string[], query: RawBuilder<unknown>) =>
+    prepare(label, query.compile(db), layout);
+
+  /** The events of one call, in order; `guard` limits them to a successful write. */
+  const insertEvents = (guard: RawBuilder<unknown>) => sql`
+    insert into ${events} (${eventColumns})
+    select e.subject_id, e.type, e.at, e.ip, e.user_agent, e.detail
+    from unnest(
+      ${slot('ev_subject_id')}::text[], ${slot('ev_type')}::text[],
+      ${slot('ev_at')}::timestamptz[], ${slot('ev_ip')}::text[],
+      ${slot('ev_user_agent')}::text[], ${slot('ev_detail')}::jsonb[]
+    ) with ordinality as e(subject_id, type, at, ip, user_agent, detail, ord)
+    where ${guard}
+    order by e.ord`;
+
+  return {
+    insert: compile(
+      'insert',
+      LAYOUT.insert,
+      sql`with inserted as (
+        insert into ${secrets} (${secretColumns})
+        values (${sql.join(SECRET_COLUMNS.map((c) => slot(c)))})
+        returning id
+      )
+      ${insertEvents(sql`exists (select 1 from inserted)`)}`,
+    ),
+    get: compile(
+      'get',
+      LAYOUT.id,
+      sql`select ${secretColumns} from ${secrets} where id = ${slot('id')}`,
+    ),
+    // The compare-and-set: a conditional UPDATE on (id, version). Under READ COMMITTED a
+    // concurrent winner makes PostgreSQL re-check `version` on the committed row, so of
+    // any number of racing callers with the same expected version exactly one moves it.
+    // Events are written only when the update matched (`exists (select 1 from moved)`).
+    compareAndSet: compile(
+      'cas',
+      LAYOUT.compareAndSet,
+      sql`with moved as (
+        update ${secrets}
+        set ${sql.join(SECRET_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${slot(c)}`))}
+        where id = ${slot('where_id')} and version = ${slot('expected_version')}
+        returning id
+      ), logged as (
+        ${insertEvents(sql`exists (select 1 from moved)`)}
+      )
+      select count(*)::int as moved from moved`,
+    ),
+    appendEvents: compile('events_append', LAYOUT.events, insertEvents(sql`true`)),
+    listEvents: compile(
+      'events_list',
+      LAYOUT.subject,
+      sql`select ${eventColumns} from ${events}
+      where subject_id = ${slot('subject_id')} order by seq`,
+    ),
+    listByCreator: compile(
+      'history',
+      LAYOUT.history,
+      sql`select ${secretColumns} from ${secrets}
+      where created_by = ${slot('created_by')}
+      order by created_at desc, id desc limit ${slot('limit')}`,
+    ),
+    listByCreatorAfter: compile(
+      'history_after',
+      LAYOUT.historyAfter,
+      sql`select ${secretColumns} from ${secrets}
+      where created_by = ${slot('created_by')}
+        and (created_at, id) < (${slot('after_created_at')}::timestamptz, ${slot('after_id')}::text)
+      order by created_at desc, id desc limit ${slot('limit')}`,
+    ),
+    // Same predicate as the partial sweep index, so the planner can use it.
+    listDueForSweep: compile(
+      'sweep_due',
+      LAYOUT.sweep,
+      sql`select ${secretColumns} from ${secrets}
+      where expires_at <= ${slot('now')}::timestamptz
+        and (status = 'active' or envelope is not null)
+      order by expires_at, id limit ${slot('limit')}`,
+    ),
+    purgeExpiredBefore: compile(
+      'purge',
+      LAYOUT.purge,
+      sql`with purged as (
+        delete from ${secrets} where expires_at < ${slot('cutoff')}::timestamptz returning id
+      ), purged_events as (
+        delete from ${events} where subject_id in (select id from purged)
+      )
+      select count(*)::int as purged from purged`,
+    ),
+  };
+}

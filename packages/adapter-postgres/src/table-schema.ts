@@ -1,0 +1,49 @@
+/**
+ * Column names, shared by the migrations and the statements so they cannot drift.
+ * Times are `timestamptz`, bytes `bytea`; identifiers use the "C" collation so that
+ * ordering by id matches JavaScript string order (byte order) on every server locale.
+ */
+export const SECRET_COLUMNS = [
+  'id',
+  'version',
+  'status',
+  'created_at',
+  'expires_at',
+  'first_viewed_at',
+  'last_viewed_at',
+  'burned_at',
+  'burn_reason',
+  'created_by',
+  'label',
+  'max_views',
+  'views',
+  'failed_attempts',
+  'kdf_log_n',
+  'kdf_r',
+  'kdf_p',
+  'salt',
+  'key_proof_verifier',
+  'passphrase_verifier',
+  'envelope',
+  'notify',
+  'group_id',
+  'request_id',
+  'ephemeral_key',
+  'key_id',
+  'mac',
+] as const;
+
+export type SecretColumn = (typeof SECRET_COLUMNS)[number];
+
+/** Event columns written by the stores (`seq` is an identity that keeps insertion order). */
+export const EVENT_COLUMNS = ['subject_id', 'type', 'at', 'ip', 'user_agent', 'detail'] as const;
+
+/** Slots of the events written with a record: one array per event column. */
+export const EVENT_SLOTS = [
+  'ev_subject_id',
+  'ev_type',
+  'ev_at',
+  'ev_ip',
+  'ev_user_agent',
+  'ev_detail',
+] as const;

@@ -1,0 +1,319 @@
+/**
+ * `<hushlink-reveal data-id data-base-path data-strings>`: the recipient's page (DESIGN.md §8).
+ *
+ * 1. At once, before any request: the key is taken from the fragment, which is removed
+ *    from the address bar and the session history.
+ * 2. `meta` (consumes nothing; records `opened`) tells whether a passphrase is needed and
+ *    whether the viewer created the secret. A 404 shows the "no longer available" text.
+ * 3. Only a click on "Click to reveal" calls `reveal`, which consumes a view: link-preview
+ *    bots fetch the page but do not click.
+ * 4. The proofs and the decryption happen here; only `keyProof` and `passphraseProof`
+ *    leave the browser, never the key or the passphrase.
+ */
+import {
+  decodeBase64url,
+  deriveKeyProof,
+  deriveProofs,
+  type EnvelopeHeader,
+  encodeBase64url,
+  open,
+} from '@hushlink/core/crypto';
+import { fill, type RevealUiStrings } from '../strings';
+import { type ApiFailure, callApi } from './call-api';
+import { copyText } from './copy-text';
+import { h, replaceChildren, uniqueId } from './dom';
+import { readElementConfig } from './element-config';
+import { takeFragmentKey } from './take-fragment-key';
+
+/** The `meta` answer of DESIGN.md §7. */
+interface MetaAnswer {
+  passphrase: boolean;
+  kdf: { salt: string; logN: number; r: number; p: number } | null;
+  attemptsLeft: number | null;
+  expiresAt: string;
+  createdByYou: boolean;
+}
+
+/** The `reveal` answer of DESIGN.md §7. */
+interface RevealAnswer {
+  envelope: string;
+  remainingViews: number | null;
+}
+
+const SECRET_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A sessionStorage marker (no secret material, just the id) so a reload after the last view says "gone". */
+const GONE_MARKER = 'hushlink:gone:';
+
+/**
+ * The header `deriveProofs` needs, built from `meta` before the envelope is fetched; the
+ * envelope's own header is checked again by `open`.
+ */
+function headerFromMeta(meta: MetaAnswer): EnvelopeHeader {
+  return {
+    version: 1,
+    passphrase: meta.passphrase,
+    kdf: meta.kdf === null ? null : { logN: meta.kdf.logN, r: meta.kdf.r, p: meta.kdf.p },
+    salt: meta.kdf === null ? new Uint8Array(16) : decodeBase64url(meta.kdf.salt, 16),
+    nonce: new Uint8Array(24),
+  };
+}
+
+/** The recipient's reveal page as a custom element. */
+export class HushlinkRevealElement extends HTMLElement {
+  #strings!: RevealUiStrings;
+  #basePath = '';
+  #id = '';
+  #key: Uint8Array | null = null;
+  #meta: MetaAnswer | null = null;
+  #started = false;
+  #body!: HTMLDivElement;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const config = readElementConfig(this);
+    this.#strings = config.strings;
+    this.#basePath = config.basePath;
+    this.#id = this.dataset.id ?? '';
+    // First thing, before any request: take the key out of the address bar and history.
+    const fragment = takeFragmentKey();
+
+    const s = this.#strings;
+    this.#body = h('div', { class: 'hl-body' });
+    replaceChildren(
+      this,
+      h(
+        'section',
+        { class: 'hl-card', 'aria-labelledby': 'hushlink-title' },
+        h('h1', { id: 'hushlink-title' }, s.pageTitle),
+        this.#body,
+      ),
+    );
+
+    if (!SECRET_ID.test(this.#id)) {
+      this.#showGone();
+    } else if (!fragment.ok) {
+      // No key: a reload after we removed it, or a link cut short in transit.
+      this.#showMessage(this.#wasGone() ? s.gone : s.incompleteLink);
+    } else {
+      this.#key = fragment.key;
+      void this.#loadMeta();
+    }
+  }
+
+  async #loadMeta(): Promise<void> {
+    const key = this.#key as Uint8Array;
+    const result = await callApi<MetaAnswer>(this.#basePath, `secrets/${this.#id}/meta`, {
+      body: { keyProof: encodeBase64url(deriveKeyProof(key)) },
+    });
+    if (!result.ok) {
+      const transient = this.#transientText(result);
+      if (transient === null) return this.#showFailure(result);
+      // Nothing was consumed: keep the key and offer to ask again.
+      const retry = h('button', { type: 'button', class: 'hl-primary' }, this.#strings.tryAgain);
+      retry.addEventListener('click', () => void this.#loadMeta());
+      const message = h('p', { class: 'hl-message', role: 'alert' }, transient);
+      replaceChildren(this.#body, message, retry);
+      retry.focus();
+      return;
+    }
+    this.#meta = result.data;
+    this.#showReady();
+  }
+
+  /** The text for a failure worth retrying (rate limit, outage, network), else null. */
+  #transientText(failure: ApiFailure): string | null {
+    const s = this.#strings;
+    if (failure.code === 'rate_limited') {
+      return fill(s.rateLimited, { seconds: failure.retryAfterSeconds ?? 60 });
+    }
+    if (failure.code === 'unavailable' || failure.code === 'network') return s.unavailable;
+    return null;
+  }
+
+  #showReady(): void {
+    const s = this.#strings;
+    const meta = this.#meta as MetaAnswer;
+    const passphraseId = uniqueId('passphrase');
+    const hintId = uniqueId('passphrase-hint');
+    const errorId = uniqueId('error');
+    const passphrase = meta.passphrase
+      ? h('input', {
+          id: passphraseId,
+          name: 'passphrase',
+          type: 'password',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          required: true,
+          'aria-describedby': `${hintId} ${errorId}`,
+        })
+      : null;
+    const error = h('p', { id: errorId, class: 'hl-error', role: 'alert' });
+    const button = h('button', { type: 'submit', class: 'hl-primary hl-big' }, s.clickToReveal);
+    const form = h(
+      'form',
+      { class: 'hl-form', novalidate: true },
+      passphrase &&
+        h(
+          'div',
+          { class: 'hl-field' },
+          h('label', { for: passphraseId }, s.passphraseLabel),
+          passphrase,
+          h('p', { id: hintId, class: 'hl-hint' }, s.passphraseHint),
+        ),
+      button,
+      error,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.#reveal(passphrase, button, error);
+    });
+    replaceChildren(
+      this.#body,
+      meta.createdByYou && h('p', { class: 'hl-warning', role: 'note' }, s.createdByYou),
+      h('p', { class: 'hl-intro' }, s.revealIntro),
+      form,
+    );
+  }
+
+  async #reveal(
+    input: HTMLInputElement | null,
+    button: HTMLButtonElement,
+    error: HTMLElement,
+  ): Promise<void> {
+    const s = this.#strings;
+    const key = this.#key;
+    const meta = this.#meta;
+    if (key === null || meta === null) return;
+    const passphrase = input === null ? null : input.value;
+    if (input !== null && passphrase === '') {
+      input.setAttribute('aria-invalid', 'true');
+      error.textContent = s.passphraseRequired;
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    error.textContent = '';
+    button.textContent = s.revealing;
+    try {
+      const proofs = await deriveProofs(key, passphrase, headerFromMeta(meta));
+      const result = await callApi<RevealAnswer>(this.#basePath, `secrets/${this.#id}/reveal`, {
+        body: {
+          keyProof: encodeBase64url(proofs.keyProof),
+          ...(proofs.passphraseProof === null
+            ? {}
+            : { passphraseProof: encodeBase64url(proofs.passphraseProof) }),
+        },
+      });
+      if (!result.ok && result.code === 'wrong_passphrase' && input !== null) {
+        const left = result.attemptsLeft ?? 0;
+        if (left <= 0) {
+          this.#markGone();
+          return this.#showMessage(`${s.wrongPassphraseBurned} ${s.gone}`);
+        }
+        error.textContent = fill(left === 1 ? s.wrongPassphraseOne : s.wrongPassphraseOther, {
+          count: left,
+        });
+        input.setAttribute('aria-invalid', 'true');
+        input.select();
+        input.focus();
+        return;
+      }
+      if (!result.ok) {
+        const transient = this.#transientText(result);
+        // A rate limit or an outage consumed nothing: keep the form (and the key) to retry.
+        if (transient !== null) {
+          error.textContent = transient;
+          return;
+        }
+        return this.#showFailure(result);
+      }
+      const envelope = decodeBase64url(result.data.envelope);
+      const text = await open(envelope, key, passphrase);
+      if (result.data.remainingViews === 0) this.#markGone();
+      this.#showSecret(text, result.data.remainingViews);
+    } catch {
+      this.#showMessage(s.decryptFailed);
+    } finally {
+      button.disabled = false;
+      button.textContent = s.clickToReveal;
+    }
+  }
+
+  #showSecret(text: string, remainingViews: number | null): void {
+    const s = this.#strings;
+    this.#key?.fill(0);
+    this.#key = null;
+    const fieldId = uniqueId('secret');
+    const status = h('p', { class: 'hl-status', role: 'status' });
+    const field = h('textarea', {
+      id: fieldId,
+      class: 'hl-secret',
+      readonly: true,
+      spellcheck: 'false',
+      autocomplete: 'off',
+      rows: Math.min(12, Math.max(2, text.split('\n').length + 1)),
+    });
+    field.value = text;
+    const copy = h('button', { type: 'button', class: 'hl-primary' }, s.copyToClipboard);
+    copy.addEventListener('click', async () => {
+      status.textContent = (await copyText(field.value, field)) ? s.copied : s.copyFailed;
+    });
+    const views =
+      remainingViews === null || remainingViews === 0
+        ? remainingViews === 0
+          ? s.lastView
+          : null
+        : fill(remainingViews === 1 ? s.remainingViewsOne : s.remainingViewsOther, {
+            count: remainingViews,
+          });
+    replaceChildren(
+      this.#body,
+      h('div', { class: 'hl-field' }, h('label', { for: fieldId }, s.secretLabel), field),
+      h('div', { class: 'hl-actions' }, copy),
+      status,
+      h('p', { class: 'hl-done' }, s.youCanClose),
+      views && h('p', { class: 'hl-hint' }, views),
+    );
+    field.focus();
+    field.select();
+  }
+
+  #showFailure(failure: ApiFailure): void {
+    const s = this.#strings;
+    if (failure.code === 'not_available') {
+      this.#markGone();
+      this.#showGone();
+    } else {
+      this.#showMessage(this.#transientText(failure) ?? s.failed);
+    }
+  }
+
+  #showGone(): void {
+    this.#showMessage(this.#strings.gone);
+  }
+
+  #showMessage(text: string): void {
+    this.#key?.fill(0);
+    this.#key = null;
+    const message = h('p', { class: 'hl-message', role: 'alert', tabindex: '-1' }, text);
+    replaceChildren(this.#body, message);
+    message.focus();
+  }
+
+  #markGone(): void {
+    try {
+      sessionStorage.setItem(GONE_MARKER + this.#id, '1');
+    } catch {
+      // Storage may be disabled; a reload then shows the "incomplete link" text instead.
+    }
+  }
+
+  #wasGone(): boolean {
+    try {
+      return sessionStorage.getItem(GONE_MARKER + this.#id) === '1';
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * `@hushlink/reveal-ui/elements`: the custom elements for a host's own bundler (Next.js,
+ * Vite). Importing this module defines nothing by itself; call the define functions in
+ * the browser (the React wrappers do).
+ */
+export { defineCreatorElements } from './define-creator';
+export { defineRevealElement } from './define-reveal';
+export { HushlinkCreateElement } from './hushlink-create';
+export { type HistoryItemJson, HushlinkHistoryElement } from './hushlink-history';
+export { HushlinkRevealElement } from './hushlink-reveal';

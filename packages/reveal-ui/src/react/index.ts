@@ -1,0 +1,71 @@
+/**
+ * `@hushlink/reveal-ui/react`: thin React wrappers that render the custom elements, for
+ * Next.js and other React apps. They render on the server as plain elements and define
+ * the custom elements in the browser (after hydration), so no inline script is needed.
+ * Mark the page that uses them as a client boundary or import them from one.
+ *
+ * @example
+ * ```tsx
+ * 'use client';
+ * import { HushlinkReveal } from '@hushlink/reveal-ui/react';
+ * export default function Page({ params }) { return <HushlinkReveal id={params.id} basePath="" />; }
+ * ```
+ */
+import { createElement, type ReactElement, useEffect } from 'react';
+import type { RevealUiStringOverrides } from '../strings';
+
+/** Props every wrapper takes. */
+export interface HushlinkElementProps {
+  /** The handler's base path: `''` or `/something`. */
+  basePath: string;
+  /** Text overrides (localisation). */
+  strings?: RevealUiStringOverrides;
+  className?: string;
+}
+
+/** Props of {@link HushlinkReveal}. */
+export interface HushlinkRevealProps extends HushlinkElementProps {
+  /** The secret id from the route (`/s/[id]`). */
+  id: string;
+}
+
+/** Props of {@link HushlinkCreate}. */
+export interface HushlinkCreateProps extends HushlinkElementProps {
+  /** The links' base when it differs from this origin + basePath. */
+  linkBase?: string;
+}
+
+function attributes(props: HushlinkElementProps): Record<string, string | undefined> {
+  return {
+    'data-base-path': props.basePath,
+    'data-strings': props.strings === undefined ? undefined : JSON.stringify(props.strings),
+    class: props.className,
+  };
+}
+
+/** The recipient's page: renders `<hushlink-reveal>`. */
+export function HushlinkReveal(props: HushlinkRevealProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-reveal').then((m) => m.defineRevealElement());
+  }, []);
+  return createElement('hushlink-reveal', { ...attributes(props), 'data-id': props.id });
+}
+
+/** The create form: renders `<hushlink-create>`. */
+export function HushlinkCreate(props: HushlinkCreateProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+  return createElement('hushlink-create', {
+    ...attributes(props),
+    'data-link-base': props.linkBase,
+  });
+}
+
+/** The history table: renders `<hushlink-history>`. */
+export function HushlinkHistory(props: HushlinkElementProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+  return createElement('hushlink-history', attributes(props));
+}

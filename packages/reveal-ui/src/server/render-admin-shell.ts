@@ -1,0 +1,66 @@
+import { type RevealUiStringOverrides, resolveStrings } from '../strings';
+import { escapeHtml } from './escape-html';
+import { elementAttributes, renderDocument } from './page-document';
+import { loadBundles } from './reveal-ui-assets';
+
+/** Options of {@link renderAdminShell}. */
+export interface AdminShellOptions {
+  /** The handler's base path: `''` or `/something` (the elements call `{basePath}/api/…`). */
+  basePath: string;
+  /** Where the assets are served; default `{basePath}/assets`. */
+  assetBase?: string;
+  strings?: RevealUiStringOverrides;
+  lang?: string;
+  /** Shown beside the title, e.g. the signed-in user's name. */
+  userName?: string;
+  /** A sign-out button posting to this path (same origin). */
+  signOut?: { action: string; label?: string };
+  /**
+   * The links' base when it differs from this page's origin + basePath (an admin on an
+   * internal host sharing links to a public one), e.g. `https://share.example.com`.
+   */
+  linkBase?: string;
+}
+
+/**
+ * The creator's page as a complete HTML document: `<hushlink-create>` above
+ * `<hushlink-history>`, with the creator's bundle (which holds the QR code) and the
+ * stylesheet. Serve it behind the host's own login; the API calls carry its cookies.
+ * @example
+ * ```ts
+ * app.get('/admin', requireLogin, (req, res) => res.type('html').send(renderAdminShell({ basePath: '' })));
+ * ```
+ */
+export function renderAdminShell(options: AdminShellOptions): string {
+  const { names } = loadBundles();
+  const strings = resolveStrings(options.strings);
+  const attributes = elementAttributes(options.basePath, options.strings);
+  const linkBase =
+    options.linkBase === undefined ? '' : ` data-link-base="${escapeHtml(options.linkBase)}"`;
+  const user =
+    options.userName === undefined
+      ? ''
+      : `<span class="hl-hint">${escapeHtml(options.userName)}</span>`;
+  const signOut =
+    options.signOut === undefined
+      ? ''
+      : `<form class="hl-inline-form" method="post" action="${escapeHtml(options.signOut.action)}"><button type="submit" class="hl-secondary">${escapeHtml(options.signOut.label ?? 'Sign out')}</button></form>`;
+  const body = [
+    '<main class="hl-page hl-page-wide">',
+    '<header class="hl-topbar">',
+    `<h1>${escapeHtml(strings.adminTitle)}</h1>`,
+    `<div class="hl-actions">${user}${signOut}</div>`,
+    '</header>',
+    `<hushlink-create ${attributes}${linkBase}></hushlink-create>`,
+    `<hushlink-history ${attributes}></hushlink-history>`,
+    '</main>',
+  ].join('\n');
+  return renderDocument({
+    lang: options.lang ?? 'en',
+    title: strings.adminTitle,
+    assetBase: options.assetBase ?? `${options.basePath}/assets`,
+    scriptName: names.admin,
+    cssName: names.css,
+    bodyHtml: body,
+  });
+}

@@ -1,0 +1,6 @@
+/** `/` → the admin page. */
+import { redirect } from 'next/navigation';
+
+export default function Home(): never {
+  redirect('/admin');
+}

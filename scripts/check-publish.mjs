@@ -14,7 +14,10 @@ for (const dir of workspaces) {
   const bin = (name) => join(root, 'node_modules', '.bin', name);
   try {
     execFileSync(bin('publint'), ['--strict'], { cwd: join(root, dir), stdio: 'inherit' });
-    execFileSync(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], {
+    // attw checks JavaScript/TypeScript resolution: stylesheet exports are out of its scope.
+    const cssEntrypoints = Object.keys(pkg.exports ?? {}).filter((k) => k.endsWith('.css'));
+    const exclude = cssEntrypoints.length > 0 ? ['--exclude-entrypoints', ...cssEntrypoints] : [];
+    execFileSync(bin('attw'), ['--pack', '.', '--profile', 'esm-only', ...exclude], {
       cwd: join(root, dir),
       stdio: 'inherit',
     });

@@ -8,6 +8,10 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
     'cli/main': 'src/cli/main.ts',
+    // The two targets of the `#hash` subpath import (package.json "imports"): each its own
+    // file, so that Node loads node:crypto and nothing else ever sees it.
+    'hash/node': 'src/hash/node.ts',
+    'hash/portable': 'src/hash/portable.ts',
   },
   format: ['esm'],
   dts: true,
@@ -17,7 +21,10 @@ export default defineConfig({
   tsconfig: '../../tsconfig.build.json',
   platform: 'neutral',
   // vitest is the test runner of whoever imports /testing: never bundle it.
-  external: ['vitest', /^node:/],
+  // `#hash` stays an import, resolved by the runtime through package.json "imports".
+  external: ['vitest', /^node:/, '#hash'],
+  // Keep `node:` specifiers as written: Deno and Workers resolve only the prefixed form.
+  removeNodeProtocol: false,
   splitting: true,
   treeshake: true,
 });

@@ -1,7 +1,6 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hmacSha256 } from '../hash';
 import type { SecretRecord } from '../store/types';
-import { encodeRecordForMac } from './canonical-record';
+import { encodeWithEnvelopeDigest, envelopeDigestOf } from './canonical-record';
 import { equalBytes } from './equal-bytes';
 import type { Keyring } from './keyring';
 
@@ -12,9 +11,7 @@ import type { Keyring } from './keyring';
  *   set `keyId` to `keyring.current.id` first).
  */
 export function macRecord(record: SecretRecord, keyring: Keyring): Uint8Array {
-  const key = keyring.get(record.keyId);
-  if (!key) throw new RangeError('macRecord: the keyring has no key with the record’s keyId.');
-  return hmac(sha256, key.macKey, encodeRecordForMac(record));
+  return macRecordWithDigest(record, keyring, envelopeDigestOf(record.envelope));
 }
 
 /**
@@ -23,9 +20,7 @@ export function macRecord(record: SecretRecord, keyring: Keyring): Uint8Array {
  */
 export function verifyRecord(record: SecretRecord, keyring: Keyring): boolean {
   try {
-    const key = keyring.get(record.keyId);
-    if (!key || !(record.mac instanceof Uint8Array) || record.mac.length !== 32) return false;
-    return equalBytes(hmac(sha256, key.macKey, encodeRecordForMac(record)), record.mac);
+    return verifyRecordWithDigest(record, keyring, envelopeDigestOf(record.envelope));
   } catch {
     return false;
   }
@@ -34,4 +29,38 @@ export function verifyRecord(record: SecretRecord, keyring: Keyring): boolean {
 /** Returns the record with its MAC recomputed (after a transition changed it). */
 export function withMac(record: SecretRecord, keyring: Keyring): SecretRecord {
   return { ...record, mac: macRecord(record, keyring) };
+}
+
+/**
+ * {@link macRecord} with `envelopeDigestOf(record.envelope)` already computed, so that a
+ * request that verified a record and keeps its envelope hashes the envelope once.
+ * @throws {RangeError} as {@link macRecord}.
+ */
+export function macRecordWithDigest(
+  record: SecretRecord,
+  keyring: Keyring,
+  envelopeDigest: unknown,
+): Uint8Array {
+  const key = keyring.get(record.keyId);
+  if (!key) throw new RangeError('macRecord: the keyring has no key with the record’s keyId.');
+  return hmacSha256(key.macKey, encodeWithEnvelopeDigest(record, envelopeDigest));
+}
+
+/**
+ * {@link verifyRecord} with `envelopeDigestOf(record.envelope)` already computed (and the
+ * digest reusable for the record's successor). False, never a throw.
+ */
+export function verifyRecordWithDigest(
+  record: SecretRecord,
+  keyring: Keyring,
+  envelopeDigest: unknown,
+): boolean {
+  try {
+    const key = keyring.get(record.keyId);
+    if (!key || !(record.mac instanceof Uint8Array) || record.mac.length !== 32) return false;
+    const expected = hmacSha256(key.macKey, encodeWithEnvelopeDigest(record, envelopeDigest));
+    return equalBytes(expected, record.mac);
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,4 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hmacSha256 } from '../hash';
 import type { Keyring } from './keyring';
 
 /**
@@ -15,5 +14,5 @@ export function verifier(
 ): Uint8Array {
   const key = keyring.get(keyId);
   if (!key) throw new RangeError('verifier: the keyring has no key with this keyId.');
-  return hmac(sha256, key.verifierKey, proof);
+  return hmacSha256(key.verifierKey, proof);
 }

@@ -6,6 +6,11 @@
  */
 export { REVEAL_BUNDLE_BUDGET_BYTES } from './server/bundle-options';
 export { type AdminShellOptions, renderAdminShell } from './server/render-admin-shell';
+export {
+  type RequestAnswerPageOptions,
+  renderRequestAnswerPage,
+} from './server/render-request-answer-page';
+export { type RequestPageOptions, renderRequestPage } from './server/render-request-page';
 export { type RevealPageOptions, renderRevealPage } from './server/render-reveal-page';
 export {
   type RevealUiAsset,

@@ -19,6 +19,19 @@ describe('strings', () => {
     );
   });
 
+  it('keeps the request-link texts of the issue word for word', () => {
+    expect(DEFAULT_STRINGS.sendSecurely).toBe('Send securely');
+    expect(DEFAULT_STRINGS.sent).toBe('Sent — you can close this window');
+    expect(DEFAULT_STRINGS.requestHeading).toBe('Request a secret');
+    expect(DEFAULT_STRINGS.reveal).toBe('Reveal');
+    expect([
+      DEFAULT_STRINGS.statusOpen,
+      DEFAULT_STRINGS.statusAnswered,
+      DEFAULT_STRINGS.statusExpired,
+      DEFAULT_STRINGS.statusBurned,
+    ]).toEqual(['Open', 'Answered', 'Expired', 'Burned']);
+  });
+
   it('overrides known keys with strings only', () => {
     const strings = resolveStrings({ clickToReveal: 'Anzeigen', burn: 42, extra: 'x' });
     expect(strings.clickToReveal).toBe('Anzeigen');

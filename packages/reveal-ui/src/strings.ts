@@ -1,10 +1,11 @@
 /**
- * Every text the reveal page, the create form and the history table show, in English.
+ * Every text the reveal page, the create form, the history table and the request-link
+ * screens show, in English.
  * The sentences in quotes on the product page are kept word for word.
  *
  * Localise by passing a partial object (`strings` of `renderRevealPage`, `renderAdminShell`
- * or the React wrappers): missing keys fall back to these. `{count}`, `{seconds}` and
- * `{views}` are placeholders the UI fills in.
+ * or the React wrappers): missing keys fall back to these. `{count}`, `{seconds}`,
+ * `{views}`, `{label}` and `{date}` are placeholders the UI fills in.
  */
 export const DEFAULT_STRINGS = {
   // The recipient's page
@@ -108,6 +109,59 @@ export const DEFAULT_STRINGS = {
   attemptsLeftShort: '{count} attempts left',
   viewNumber: 'view {count}',
   unknownIp: 'unknown',
+
+  // The customer's page of a request link (/r/{id})
+  requestPageTitle: 'Someone asks you for a secret',
+  requestIntro:
+    'The person who sent you this link asks you for sensitive information. It is encrypted in your browser; only they can read it, once.',
+  requestFor: 'Request: {label}',
+  requestOpenUntil: 'This link works until {date}.',
+  clickToStart: 'Click to start',
+  answerInputLabel: 'Your secret',
+  answerInputHint:
+    'Type or paste the password, API key or other information. It is encrypted before it leaves your browser.',
+  answerRequired: 'Enter the secret to send.',
+  sendSecurely: 'Send securely',
+  sending: 'Encrypting and sending…',
+  sent: 'Sent — you can close this window',
+  requestNoScript:
+    'This page needs JavaScript to encrypt your secret. Enable it and reload the page.',
+
+  // The creator's "Request a secret" form
+  requestHeading: 'Request a secret',
+  requestFormIntro:
+    'Ask someone for a secret through a link. What they type is encrypted in their browser; only you can read it, once.',
+  requestLabelInputLabel: 'Label (optional, shown to the person you ask)',
+  createRequestLink: 'Create request link',
+  creatingRequest: 'Creating…',
+  requestLinkLabel: 'Request link',
+  requestLinkReady: 'Request link created. Copy it and send it to the person you ask.',
+  requestQrLabel: 'QR code of the request link',
+  readLinkLabel: 'Your private link to read the answer',
+  readLinkHint:
+    'Shown only once. It reads the answer on another device, or if this browser forgets the key. Keep it private, like a password.',
+  copyReadLink: 'Copy private link',
+  keyNotStored:
+    'This browser could not keep the key. Save the private link now, or you will not be able to read the answer.',
+  createAnotherRequest: 'Request another secret',
+
+  // The creator's requests (history section and the private read page)
+  requestsHeading: 'Your secret requests',
+  requestsEmpty: 'No requests yet.',
+  columnRequest: 'Request',
+  columnAnswered: 'Answered',
+  statusOpen: 'Open',
+  statusAnswered: 'Answered',
+  reveal: 'Reveal',
+  answerLabel: 'The answer',
+  answerGone: 'This answer was already read, or is no longer available.',
+  answerKeyMissing:
+    'This browser has no key for this request. Open the private link shown when you created it.',
+  notAnsweredYet: 'No answer yet.',
+  burnRequestConfirm:
+    'Burn this request? Its link will stop working, and an answer not yet read is destroyed.',
+  requestAnswerTitle: 'The answer to your request',
+  requestNotFound: 'This request is not in your history (or your session has ended).',
 } as const;
 
 /** The keys of {@link DEFAULT_STRINGS}. */

@@ -2,7 +2,11 @@
  * `@hushlink/core/crypto`: the version-1 envelope (DESIGN.md §2). Browser-safe: no `node:`
  * imports, only `@noble/*`, `@scure/base` and Web platform APIs.
  *
- * The deterministic sealer used for test vectors (`seal-with.ts`) is deliberately not exported.
+ * Request links (DESIGN.md §10) add X25519 (`@noble/curves`): `createRequestKeys`,
+ * `sealForRequest`, `deriveRequestAnswerKey`, `openRequestAnswer` and their helpers.
+ *
+ * The deterministic sealers used for test vectors (`seal-with.ts`, `seal-for-request-with.ts`)
+ * are deliberately not exported.
  */
 
 export { CryptoError, type CryptoErrorCode } from '../errors';
@@ -14,7 +18,20 @@ export { type EnvelopeHeader, parseHeader } from './header';
 export { checkKdfParams } from './kdf-params';
 export { buildLink } from './link';
 export { open } from './open';
+export { openRequestAnswer } from './open-request-answer';
 export { maxEnvelopeBytes } from './plaintext-limit';
 export { generateKey } from './random-bytes';
+export {
+  createRequestKeys,
+  deriveRequestAnswerKey,
+  deriveRequestProof,
+  deriveRequestPublicKey,
+  isUsableRequestPublicKey,
+  type RequestKeys,
+} from './request-keys';
+export { buildRequestLink, buildRequestReadLink } from './request-link';
 export { seal } from './seal';
+export { sealForRequest } from './seal-for-request';
+export type { RequestAnswer, SealForRequestOptions } from './seal-for-request-with';
 export type { SealOptions, SealResult } from './seal-with';
+export { sealWithKey } from './seal-with-key';

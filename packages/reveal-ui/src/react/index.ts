@@ -62,6 +62,57 @@ export function HushlinkCreate(props: HushlinkCreateProps): ReactElement {
   });
 }
 
+/** Props of {@link HushlinkRequest} and {@link HushlinkRequestAnswer}. */
+export interface HushlinkRequestPageProps extends HushlinkElementProps {
+  /** The request id from the route (`/r/[id]`, `{adminPath}/requests/[id]`). */
+  id: string;
+}
+
+/** Props of {@link HushlinkRequestForm}. */
+export interface HushlinkRequestFormProps extends HushlinkCreateProps {
+  /** Where the host serves the private read page `{adminPath}/requests/{id}`; default `/admin`. */
+  adminPath?: string;
+}
+
+/**
+ * The customer's page of a request link: renders `<hushlink-request>`. Defines it from its
+ * own chunk (the reveal page's crypto plus X25519), not the creator's code.
+ */
+export function HushlinkRequest(props: HushlinkRequestPageProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-request').then((m) => m.defineRequestElement());
+  }, []);
+  return createElement('hushlink-request', { ...attributes(props), 'data-id': props.id });
+}
+
+/** The "Request a secret" form: renders `<hushlink-request-form>`. */
+export function HushlinkRequestForm(props: HushlinkRequestFormProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+  return createElement('hushlink-request-form', {
+    ...attributes(props),
+    'data-link-base': props.linkBase,
+    'data-admin-path': props.adminPath,
+  });
+}
+
+/** The creator's requests (Open / Answered / Expired / Burned, Reveal): renders `<hushlink-requests>`. */
+export function HushlinkRequests(props: HushlinkElementProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+  return createElement('hushlink-requests', attributes(props));
+}
+
+/** The private read page `{adminPath}/requests/{id}#sk`: renders `<hushlink-request-answer>`. */
+export function HushlinkRequestAnswer(props: HushlinkRequestPageProps): ReactElement {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+  return createElement('hushlink-request-answer', { ...attributes(props), 'data-id': props.id });
+}
+
 /** The history table: renders `<hushlink-history>`. */
 export function HushlinkHistory(props: HushlinkElementProps): ReactElement {
   useEffect(() => {

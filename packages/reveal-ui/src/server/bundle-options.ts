@@ -13,16 +13,20 @@ export interface BuiltFile {
 
 /** The bundles: content-hashed file names and the files by name. */
 export interface BuiltBundles {
-  /** `reveal.<hash>.js`, `admin.<hash>.js`, `hushlink.<hash>.css`. */
-  names: { reveal: string; admin: string; css: string };
+  /** `reveal.<hash>.js`, `admin.<hash>.js`, `request.<hash>.js`, `hushlink.<hash>.css`. */
+  names: { reveal: string; admin: string; request: string; css: string };
   files: Record<string, BuiltFile>;
 }
 
-/** The recipient's page may load at most this much gzipped JavaScript (issue 9). */
+/**
+ * The recipient's page may load at most this much gzipped JavaScript (issue 9). The
+ * customer's page of a request link (`request.<hash>.js`, which adds X25519) keeps the same
+ * budget: it is its own bundle so the reveal page does not carry X25519.
+ */
 export const REVEAL_BUNDLE_BUDGET_BYTES = 30 * 1024;
 
 /**
- * esbuild options for the three entry points, relative to the package's `src` folder.
+ * esbuild options for the four entry points, relative to the package's `src` folder.
  * @param srcDir - absolute path of `packages/reveal-ui/src`.
  */
 export function bundleBuildOptions(srcDir: string): BuildOptions & { write: false } {
@@ -31,6 +35,7 @@ export function bundleBuildOptions(srcDir: string): BuildOptions & { write: fals
     entryPoints: {
       reveal: './browser/reveal-entry.ts',
       admin: './browser/admin-entry.ts',
+      request: './browser/request-entry.ts',
       hushlink: './styles/hushlink.css',
     },
     entryNames: '[name].[hash]',
@@ -51,7 +56,7 @@ export function bundleBuildOptions(srcDir: string): BuildOptions & { write: fals
 /** Turns esbuild's output files into {@link BuiltBundles}. */
 export function collectBundles(outputFiles: readonly OutputFile[]): BuiltBundles {
   const files: Record<string, BuiltFile> = {};
-  const names = { reveal: '', admin: '', css: '' };
+  const names = { reveal: '', admin: '', request: '', css: '' };
   for (const file of outputFiles) {
     const name = file.path.split(/[\\/]/).pop() ?? '';
     const isCss = name.endsWith('.css');
@@ -61,10 +66,13 @@ export function collectBundles(outputFiles: readonly OutputFile[]): BuiltBundles
     };
     if (name.startsWith('reveal.')) names.reveal = name;
     else if (name.startsWith('admin.')) names.admin = name;
+    else if (name.startsWith('request.')) names.request = name;
     else if (isCss) names.css = name;
   }
-  if (!names.reveal || !names.admin || !names.css) {
-    throw new Error('reveal-ui: the bundle build did not produce reveal, admin and css files.');
+  if (!names.reveal || !names.admin || !names.request || !names.css) {
+    throw new Error(
+      'reveal-ui: the bundle build did not produce reveal, admin, request and css files.',
+    );
   }
   return { names, files };
 }

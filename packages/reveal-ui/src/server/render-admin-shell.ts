@@ -20,6 +20,17 @@ export interface AdminShellOptions {
    * internal host sharing links to a public one), e.g. `https://share.example.com`.
    */
   linkBase?: string;
+  /**
+   * Adds request links (DESIGN.md §10): the "Request a secret" form below the create form
+   * and the requests list below the history. Off by default: the handler must serve
+   * `/api/requests`.
+   */
+  requests?: boolean;
+  /**
+   * Where the host serves {@link renderRequestAnswerPage} (`{adminPath}/requests/{id}`), for
+   * the private read link; default `/admin`. A plain path on this origin.
+   */
+  adminPath?: string;
 }
 
 /**
@@ -45,6 +56,14 @@ export function renderAdminShell(options: AdminShellOptions): string {
     options.signOut === undefined
       ? ''
       : `<form class="hl-inline-form" method="post" action="${escapeHtml(options.signOut.action)}"><button type="submit" class="hl-secondary">${escapeHtml(options.signOut.label ?? 'Sign out')}</button></form>`;
+  const adminPath =
+    options.adminPath === undefined ? '' : ` data-admin-path="${escapeHtml(options.adminPath)}"`;
+  const requestForm = options.requests
+    ? [`<hushlink-request-form ${attributes}${linkBase}${adminPath}></hushlink-request-form>`]
+    : [];
+  const requestList = options.requests
+    ? [`<hushlink-requests ${attributes}></hushlink-requests>`]
+    : [];
   const body = [
     '<main class="hl-page hl-page-wide">',
     '<header class="hl-topbar">',
@@ -52,7 +71,9 @@ export function renderAdminShell(options: AdminShellOptions): string {
     `<div class="hl-actions">${user}${signOut}</div>`,
     '</header>',
     `<hushlink-create ${attributes}${linkBase}></hushlink-create>`,
+    ...requestForm,
     `<hushlink-history ${attributes}></hushlink-history>`,
+    ...requestList,
     '</main>',
   ].join('\n');
   return renderDocument({

@@ -25,8 +25,8 @@ export function loadBundles(): BuiltBundles {
 
 /**
  * The files to pass as `assets` to `createHandler`: `reveal.<hash>.js` (the recipient's
- * page), `admin.<hash>.js` (create form + history, with the QR code) and
- * `hushlink.<hash>.css`. Names carry a content hash, so they are served as immutable.
+ * page), `admin.<hash>.js` (create form + history + request links, with the QR code),
+ * `request.<hash>.js` (the customer's page of a request link) and `hushlink.<hash>.css`. Names carry a content hash, so they are served as immutable.
  * @example
  * ```ts
  * const handler = createHandler({ hushlink, authorize, assets: revealUiAssets(), renderPage: renderRevealPage });

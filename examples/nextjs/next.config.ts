@@ -65,7 +65,9 @@ function sourceAliases(): Record<string, Alias> {
 }
 
 const config: NextConfig = {
-  transpilePackages: PACKAGES.map((name) => `@hushlink/${name}`),
+  // The examples' shared code (`@hushlink/example-shared`) is TypeScript source too; its
+  // `exports` name the source directly, so it needs no alias, only transpiling.
+  transpilePackages: [...PACKAGES.map((name) => `@hushlink/${name}`), '@hushlink/example-shared'],
   turbopack: { root: repoRoot, resolveAlias: sourceAliases() },
   poweredByHeader: false,
 };

@@ -1,19 +1,8 @@
 /**
- * What the sign-in and sign-out form posts share: a login-CSRF check and the 303 answer.
+ * What the sign-in and sign-out form posts share on Next.js: the client's address and the
+ * 303 answer. The login-CSRF check is `isSameOriginPost` from `@hushlink/example-shared`.
  */
 import { trustedPeerHeader } from './peer-header';
-
-/**
- * Whether a form post comes from this site. Browsers say so in `Sec-Fetch-Site`; older
- * ones send `Origin`, which is "null" under the pages' no-referrer policy, so not decisive.
- */
-export function isSameOriginPost(request: Request): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site !== null) return site === 'same-origin' || site === 'none';
-  const origin = request.headers.get('origin');
-  if (origin === null || origin === 'null') return true;
-  return URL.canParse(origin) && new URL(origin).host === request.headers.get('host');
-}
 
 /** The client's address for the login throttle, as `server.ts` set it from the socket. */
 export function peerOf(request: Request): string {

@@ -2,10 +2,11 @@
  * The creator's page: the create form above the history, behind the admin login. The
  * elements call `/api/secrets…` with the session cookie; the API checks it again.
  */
+
+import { SESSION_COOKIE } from '@hushlink/example-shared';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SESSION_COOKIE } from '../../lib/admin-sessions';
 import { hushlinkApp } from '../../lib/hushlink-app';
 import { HushlinkCreate, HushlinkHistory } from '../hushlink-elements';
 

@@ -2,19 +2,14 @@
  * The sign-in page: a plain form posting to `/admin/session`, which redirects back here
  * with `?error=` when the sign-in fails.
  */
+
+import { LOGIN_ERRORS, type LoginError, SESSION_COOKIE } from '@hushlink/example-shared';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { SESSION_COOKIE } from '../../../lib/admin-sessions';
 import { hushlinkApp } from '../../../lib/hushlink-app';
 
 export const metadata: Metadata = { title: 'Sign in · Secrets' };
-
-const ERRORS: Record<string, string> = {
-  wrong: 'Wrong user or password.',
-  throttled: 'Too many failed sign-ins. Wait 15 minutes.',
-  'cross-site': 'Cross-site sign-in refused.',
-};
 
 export default async function LoginPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -22,7 +17,10 @@ export default async function LoginPage(props: {
   const { sessions } = await hushlinkApp();
   if (sessions.userOf((await cookies()).get(SESSION_COOKIE)?.value) !== null) redirect('/admin');
   const code = (await props.searchParams).error;
-  const error = typeof code === 'string' ? ERRORS[code] : undefined;
+  const error =
+    typeof code === 'string' && Object.hasOwn(LOGIN_ERRORS, code)
+      ? LOGIN_ERRORS[code as LoginError]
+      : undefined;
   return (
     <main className="hl-page">
       <section className="hl-card">

@@ -2,7 +2,8 @@
  * `POST /admin/session`: the sign-in form. Sets the session cookie and goes to `/admin`,
  * or back to the form with the reason.
  */
-import { isSameOriginPost, peerOf, seeOther } from '../../../lib/admin-forms';
+import { isSameOriginPost } from '@hushlink/example-shared';
+import { peerOf, seeOther } from '../../../lib/admin-forms';
 import { hushlinkApp } from '../../../lib/hushlink-app';
 
 export const runtime = 'nodejs';
@@ -13,7 +14,7 @@ const MAX_FORM_BYTES = 4096;
 
 /** Signs in: 303 to `/admin` with the cookie, or back to the form with `?error=`. */
 export async function POST(request: Request): Promise<Response> {
-  if (!isSameOriginPost(request)) return seeOther('/admin/login?error=cross-site');
+  if (!isSameOriginPost(request.headers)) return seeOther('/admin/login?error=cross-site');
   if (Number(request.headers.get('content-length') ?? MAX_FORM_BYTES + 1) > MAX_FORM_BYTES) {
     return new Response('Payload too large', { status: 413 });
   }

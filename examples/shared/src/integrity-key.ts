@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from './config';
+import type { SharedConfig } from './shared-config';
 
 /** What `createHushlink({ keys })` takes, and where it came from. */
 export interface ResolvedKey {
@@ -14,8 +14,14 @@ export interface ResolvedKey {
   source: 'HUSHLINK_HMAC_KEY' | 'APP_SECRET' | 'generated' | 'data-dir';
 }
 
-/** Resolves the key, generating and storing one when nothing is configured. */
-export function resolveIntegrityKey(config: AppConfig): ResolvedKey {
+/**
+ * Resolves the key, generating and storing one (`{dataDir}/hmac-key`, mode 600) when
+ * nothing is configured.
+ * @throws {Error} when the data directory cannot be created or the key file written.
+ */
+export function resolveIntegrityKey(
+  config: Pick<SharedConfig, 'hmacKey' | 'appSecret' | 'dataDir'>,
+): ResolvedKey {
   if (config.hmacKey !== null) return { keys: config.hmacKey, source: 'HUSHLINK_HMAC_KEY' };
   if (config.appSecret !== null) {
     return { keys: { secrets: [config.appSecret] }, source: 'APP_SECRET' };
@@ -24,6 +30,7 @@ export function resolveIntegrityKey(config: AppConfig): ResolvedKey {
   if (existsSync(file)) return { keys: readFileSync(file, 'utf8').trim(), source: 'data-dir' };
   mkdirSync(config.dataDir, { recursive: true });
   const key = randomBytes(32).toString('hex');
+  // `wx`: two instances starting at once must not each write a different key.
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return { keys: key, source: 'generated' };
 }

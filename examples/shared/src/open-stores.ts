@@ -5,18 +5,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RateLimitStore, SecretStore } from '@hushlink/core';
-import type { AppConfig } from './config';
+import type { SharedConfig } from './shared-config';
 
 /** The stores the app uses, and how to close them. */
 export interface AppStores {
   kind: 'sqlite' | 'postgres';
   secrets: SecretStore;
   rateLimits: RateLimitStore;
+  /** Closes the database connection(s). */
   close(): Promise<void>;
 }
 
-/** Opens and migrates the configured database. */
-export async function openStores(config: AppConfig): Promise<AppStores> {
+/**
+ * Opens and migrates the configured database.
+ * @throws {Error} when the database cannot be opened or migrated.
+ */
+export async function openStores(
+  config: Pick<SharedConfig, 'databaseUrl' | 'sqlitePath'>,
+): Promise<AppStores> {
+  // Imported on demand: a SQLite deployment never loads `pg`, and the reverse.
   if (config.databaseUrl !== null) {
     const { createPostgresStores } = await import('@hushlink/adapter-postgres');
     const stores = createPostgresStores({ connectionString: config.databaseUrl });
@@ -30,6 +37,7 @@ export async function openStores(config: AppConfig): Promise<AppStores> {
   return { kind: 'sqlite', ...pick(stores) };
 }
 
+/** The parts of an adapter's stores the app keeps. */
 function pick(stores: {
   secrets: SecretStore;
   rateLimits: RateLimitStore;

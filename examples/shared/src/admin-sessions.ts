@@ -22,6 +22,7 @@ export interface AdminSessions {
   readonly user: string;
   /** Checks a login; returns a new session id, `null` when wrong, `'throttled'` after too many failures. */
   login(user: string, password: string, client: string): string | null | 'throttled';
+  /** Ends a session (an unknown or missing id is ignored). */
   logout(sessionId: string | undefined): void;
   /** The user of a valid session id, else null. */
   userOf(sessionId: string | undefined): string | null;
@@ -31,14 +32,22 @@ export interface AdminSessions {
   cookie(sessionId: string | null): string;
 }
 
-/** Creates the login state. */
-export function createAdminSessions(options: {
+/** What {@link createAdminSessions} needs. */
+export interface AdminSessionsOptions {
+  /** The one admin's user name. */
   user: string;
+  /** Their password. */
   password: string;
+  /** The bearer token for scripts, or null to accept cookies only. */
   token: string | null;
+  /** Whether the cookie gets `Secure` (behind HTTPS). */
   secureCookies: boolean;
+  /** The sessions' clock (epoch ms). */
   now: () => number;
-}): AdminSessions {
+}
+
+/** Creates the login state (in memory: a restart signs the admin out). */
+export function createAdminSessions(options: AdminSessionsOptions): AdminSessions {
   const sessions = new Map<string, number>();
   const failures = new Map<string, number[]>();
   const passwordDigest = digest(options.password);

@@ -1,0 +1,22 @@
+/**
+ * What the Express and Next.js examples share: the environment variables, the integrity
+ * key, store selection, the single-admin login and the service built from them. Each app
+ * keeps only its framework's glue.
+ */
+export {
+  type AdminSessions,
+  type AdminSessionsOptions,
+  createAdminSessions,
+  readCookie,
+  SESSION_COOKIE,
+} from './admin-sessions';
+export {
+  createHushlinkService,
+  type HushlinkService,
+  type HushlinkServiceOptions,
+} from './create-hushlink-service';
+export { type ResolvedKey, resolveIntegrityKey } from './integrity-key';
+export { isSameOriginPost, LOGIN_ERRORS, type LoginError } from './login-form';
+export { type AppStores, openStores } from './open-stores';
+export { proxyOptions } from './proxy-options';
+export { readSharedConfig, type SharedConfig, type SharedConfigDefaults } from './shared-config';

@@ -431,7 +431,7 @@ describe('pages, assets, unknown routes and methods', () => {
 
   it.each([
     '/api/requests',
-    '/api/groups',
+    '/api/groups/AAAAAAAAAAAAAAAAAAAAAA',
     '/r/AAAAAAAAAAAAAAAAAAAAAA',
     '/api/secrets/',
     '/api/secrets/AAAAAAAAAAAAAAAAAAAAAA/other',

@@ -15,6 +15,11 @@ export function migrationProvider(tables: TableNames): MigrationProvider {
       up: (db) => createTables(db, tables),
       down: (db) => dropTables(db, tables),
     },
+    '0002_outbox': {
+      up: (db) => createOutbox(db, tables),
+      down: (db) =>
+        db.withSchema(tables.schema).schema.dropTable(tables.outbox).ifExists().execute(),
+    },
   };
   return { getMigrations: async () => migrations };
 }
@@ -125,4 +130,42 @@ async function dropTables(db: Kysely<any>, t: TableNames): Promise<void> {
   await schema.dropTable(t.rateLimits).ifExists().execute();
   await schema.dropTable(t.events).ifExists().execute();
   await schema.dropTable(t.secrets).ifExists().execute();
+}
+
+/**
+ * The webhook outbox (DESIGN.md §11): rows written in the same statement as the
+ * transition they report, claimed with a lease by the dispatcher.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migrateToLatest.
+async function createOutbox(db: Kysely<any>, t: TableNames): Promise<void> {
+  const schema = db.withSchema(t.schema).schema;
+  await schema
+    .createTable(t.outbox)
+    .addColumn('id', ID, (c) => c.primaryKey())
+    .addColumn('endpoint_id', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('pending', 'delivered', 'failed')`),
+    )
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('lease_until', 'timestamptz')
+    .addColumn('last_error', 'text')
+    .addColumn('finished_at', 'timestamptz')
+    .execute();
+  // Claim: pending rows only, in due order; delivered rows leave the index.
+  await schema
+    .createIndex(`${t.outbox}_due`)
+    .on(t.outbox)
+    .columns(['next_attempt_at', 'id'])
+    .where(sql<boolean>`status = 'pending'`)
+    .execute();
+  // List-failed and purge: finished rows by finish time.
+  await schema
+    .createIndex(`${t.outbox}_done`)
+    .on(t.outbox)
+    .columns(['finished_at', 'id'])
+    .where(sql<boolean>`status <> 'pending'`)
+    .execute();
 }

@@ -1,6 +1,9 @@
 import type {
   AuditEventInput,
   HistoryCursor,
+  OutboxMessage,
+  OutboxMessageInput,
+  OutboxStore,
   SecretRecord,
   SecretStore,
   StoredAuditEvent,
@@ -10,8 +13,11 @@ import type { QueryRunner } from './query-runner';
 import {
   type EventRow,
   eventValues,
+  type OutboxRow,
+  outboxValues,
   type SecretRow,
   secretValues,
+  toOutboxMessage,
   toSecretRecord,
   toStoredEvent,
   toTimestamp,
@@ -31,28 +37,43 @@ const UNIQUE_VIOLATION = '23505';
 export function createPostgresSecretStore(
   runner: QueryRunner,
   statements: SecretStatements,
-): SecretStore {
+): SecretStore & OutboxStore {
   /** Runs one statement with its values in `LAYOUT` order. */
   async function run<Row>(
     operation: keyof SecretStatements,
     values: readonly unknown[],
   ): Promise<Row[]> {
+    return (await runCounted<Row>(operation, values)).rows;
+  }
+
+  /** As {@link run}, with the number of rows the statement changed. */
+  async function runCounted<Row>(operation: keyof SecretStatements, values: readonly unknown[]) {
     const statement = statements[operation];
     try {
-      return (await runner.run<Row>(statement, bind(statement, values))).rows;
+      return await runner.run<Row>(statement, bind(statement, values));
     } catch (error) {
       throw toStoreError(error, operation);
     }
   }
 
   return {
-    async insert(record: SecretRecord, events: readonly AuditEventInput[]): Promise<void> {
+    async insert(
+      record: SecretRecord,
+      events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
+    ): Promise<void> {
       try {
-        await run('insert', [...secretValues(record), ...eventValues(events)]);
+        await run('insert', [
+          ...secretValues(record),
+          ...eventValues(events),
+          ...outboxValues(messages),
+        ]);
       } catch (error) {
         // Ids are 16 random bytes: a clash is a bug in the caller, not an outage.
         if (sqlState((error as Error).cause) === UNIQUE_VIOLATION) {
-          throw new Error(`A secret with id ${record.id} already exists.`, { cause: error });
+          throw new Error(`A secret (or outbox message) with id ${record.id} already exists.`, {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -68,19 +89,24 @@ export function createPostgresSecretStore(
       expectedVersion: number,
       next: SecretRecord,
       events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
     ): Promise<boolean> {
       const [row] = await run<{ moved: number }>('compareAndSet', [
         ...secretValues(next),
         ...eventValues(events),
+        ...outboxValues(messages),
         id,
         expectedVersion,
       ]);
       return row?.moved === 1;
     },
 
-    async appendEvents(events: readonly AuditEventInput[]): Promise<void> {
-      if (events.length === 0) return;
-      await run('appendEvents', eventValues(events));
+    async appendEvents(
+      events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
+    ): Promise<void> {
+      if (events.length === 0 && messages.length === 0) return;
+      await run('appendEvents', [...eventValues(events), ...outboxValues(messages)]);
     },
 
     async listEvents(subjectId: string): Promise<StoredAuditEvent[]> {
@@ -112,6 +138,44 @@ export function createPostgresSecretStore(
     async purgeExpiredBefore(cutoff: number): Promise<number> {
       const [row] = await run<{ purged: number }>('purgeExpiredBefore', [toTimestamp(cutoff)]);
       return row?.purged ?? 0;
+    },
+
+    async claimDueOutbox(now: number, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
+      const rows = await run<OutboxRow>('claimDueOutbox', [
+        toTimestamp(now + leaseMs),
+        toTimestamp(now),
+        limit,
+      ]);
+      // RETURNING gives no order: restore the due order the contract promises.
+      return rows
+        .map(toOutboxMessage)
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || (a.id < b.id ? -1 : 1));
+    },
+
+    async markOutboxDelivered(id: string, at: number): Promise<void> {
+      await run('markOutboxDelivered', [toTimestamp(at), id]);
+    },
+
+    async markOutboxFailed(
+      id: string,
+      attempt: number,
+      at: number,
+      error: string,
+      retryAt: number | null,
+    ): Promise<boolean> {
+      const result =
+        retryAt === null
+          ? await runCounted('markOutboxGaveUp', [error, toTimestamp(at), id, attempt])
+          : await runCounted('markOutboxRetry', [error, toTimestamp(retryAt), id, attempt]);
+      return result.rowCount > 0;
+    },
+
+    async listFailedOutbox(limit: number): Promise<OutboxMessage[]> {
+      return (await run<OutboxRow>('listFailedOutbox', [limit])).map(toOutboxMessage);
+    },
+
+    async purgeOutboxBefore(cutoff: number): Promise<number> {
+      return (await runCounted('purgeOutbox', [toTimestamp(cutoff)])).rowCount;
     },
   };
 }

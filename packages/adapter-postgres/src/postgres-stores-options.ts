@@ -30,6 +30,7 @@ export interface TableNames {
   secrets: string;
   events: string;
   rateLimits: string;
+  outbox: string;
   migrations: string;
   migrationsLock: string;
 }
@@ -61,6 +62,7 @@ export function resolveTableNames(config: PostgresStoresConfig = {}): TableNames
     secrets: `${prefix}secrets`,
     events: `${prefix}events`,
     rateLimits: `${prefix}rate_limits`,
+    outbox: `${prefix}outbox`,
     migrations: `${prefix}migrations`,
     migrationsLock: `${prefix}migrations_lock`,
   };

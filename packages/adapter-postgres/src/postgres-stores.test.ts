@@ -75,7 +75,7 @@ describe('migrate', () => {
       const { rows } = await client.query(`select name from ${testSchema.schema}.race_migrations`);
       return rows.map((r) => r.name);
     });
-    expect(applied).toEqual(['0001_secrets_events_rate_limits']);
+    expect(applied.sort()).toEqual(['0001_secrets_events_rate_limits', '0002_outbox']);
   });
 
   it('creates a missing schema', async () => {

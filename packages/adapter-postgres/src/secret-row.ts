@@ -1,6 +1,9 @@
 import type {
   AuditEventInput,
   BurnReason,
+  OutboxMessage,
+  OutboxMessageInput,
+  OutboxStatus,
   SecretRecord,
   SecretStatus,
   StoredAuditEvent,
@@ -134,6 +137,45 @@ export function eventValues(events: readonly AuditEventInput[]): unknown[][] {
     details.push(e.detail === null ? null : JSON.stringify(e.detail));
   }
   return [subjectIds, types, ats, ips, userAgents, details];
+}
+
+/** Outbox messages as parallel arrays (`OUTBOX_SLOTS` order), for one `unnest(...)`. */
+export function outboxValues(messages: readonly OutboxMessageInput[]): unknown[][] {
+  return [
+    messages.map((m) => m.id),
+    messages.map((m) => m.endpointId),
+    messages.map((m) => m.payload),
+    messages.map((m) => new Date(m.createdAt).toISOString()),
+  ];
+}
+
+/** An outbox row as pg returns it (timestamptz as `Date`). */
+export interface OutboxRow {
+  id: string;
+  endpoint_id: string;
+  payload: string;
+  created_at: Date;
+  status: string;
+  attempts: number;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  last_error: string | null;
+  finished_at: Date | null;
+}
+
+export function toOutboxMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    payload: row.payload,
+    createdAt: row.created_at.getTime(),
+    status: row.status as OutboxStatus,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at.getTime(),
+    leaseUntil: toMillis(row.lease_until),
+    lastError: row.last_error,
+    finishedAt: toMillis(row.finished_at),
+  };
 }
 
 export function toStoredEvent(row: EventRow): StoredAuditEvent {

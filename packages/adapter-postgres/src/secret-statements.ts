@@ -1,7 +1,13 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { TableNames } from './postgres-stores-options';
 import { type PreparedStatement, prepare, slot } from './prepared-statement';
-import { EVENT_COLUMNS, EVENT_SLOTS, SECRET_COLUMNS } from './table-schema';
+import {
+  EVENT_COLUMNS,
+  EVENT_SLOTS,
+  OUTBOX_COLUMNS,
+  OUTBOX_SLOTS,
+  SECRET_COLUMNS,
+} from './table-schema';
 
 /** Every statement the secret store runs, compiled once per store. */
 export interface SecretStatements {
@@ -14,21 +20,39 @@ export interface SecretStatements {
   listByCreatorAfter: PreparedStatement;
   listDueForSweep: PreparedStatement;
   purgeExpiredBefore: PreparedStatement;
+  claimDueOutbox: PreparedStatement;
+  markOutboxDelivered: PreparedStatement;
+  markOutboxRetry: PreparedStatement;
+  markOutboxGaveUp: PreparedStatement;
+  listFailedOutbox: PreparedStatement;
+  purgeOutbox: PreparedStatement;
 }
 
 /** Value layouts: the order in which the store passes each statement's values. */
 export const LAYOUT = {
-  /** `secretValues(record)`, then `eventValues(events)`. */
-  insert: [...SECRET_COLUMNS, ...EVENT_SLOTS],
-  /** `secretValues(next)`, `eventValues(events)`, then the id and version to match. */
-  compareAndSet: [...SECRET_COLUMNS, ...EVENT_SLOTS, 'where_id', 'expected_version'],
-  events: EVENT_SLOTS,
+  /** `secretValues(record)`, `eventValues(events)`, then `outboxValues(messages)`. */
+  insert: [...SECRET_COLUMNS, ...EVENT_SLOTS, ...OUTBOX_SLOTS],
+  /** `secretValues(next)`, `eventValues(events)`, `outboxValues(messages)`, then the id and version to match. */
+  compareAndSet: [
+    ...SECRET_COLUMNS,
+    ...EVENT_SLOTS,
+    ...OUTBOX_SLOTS,
+    'where_id',
+    'expected_version',
+  ],
+  /** `eventValues(events)`, then `outboxValues(messages)`. */
+  events: [...EVENT_SLOTS, ...OUTBOX_SLOTS],
   id: ['id'],
   subject: ['subject_id'],
   history: ['created_by', 'limit'],
   historyAfter: ['created_by', 'limit', 'after_created_at', 'after_id'],
   sweep: ['now', 'limit'],
   purge: ['cutoff'],
+  claim: ['lease_until', 'now', 'limit'],
+  delivered: ['at', 'id'],
+  retry: ['error', 'retry_at', 'id', 'attempt'],
+  gaveUp: ['error', 'at', 'id', 'attempt'],
+  limit: ['limit'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -43,6 +67,8 @@ export const LAYOUT = {
 export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretStatements {
   const secrets = sql.table(`${t.schema}.${t.secrets}`);
   const events = sql.table(`${t.schema}.${t.events}`);
+  const outbox = sql.table(`${t.schema}.${t.outbox}`);
+  const outboxColumns = sql.join(OUTBOX_COLUMNS.map((c) => sql.id(c)));
   const secretColumns = sql.join(SECRET_COLUMNS.map((c) => sql.id(c)));
   const eventColumns = sql.join(EVENT_COLUMNS.map((c) => sql.id(c)));
   const compile = (label: string, layout: readonly string[], query: RawBuilder<unknown>) =>
@@ -60,6 +86,16 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
     where ${guard}
     order by e.ord`;
 
+  /** The outbox messages of one call (pending, due at once); `guard` as for events. */
+  const insertOutbox = (guard: RawBuilder<unknown>) => sql`
+    insert into ${outbox} (id, endpoint_id, payload, created_at, status, attempts, next_attempt_at)
+    select o.id, o.endpoint_id, o.payload, o.created_at, 'pending', 0, o.created_at
+    from unnest(
+      ${slot('ob_id')}::text[], ${slot('ob_endpoint_id')}::text[],
+      ${slot('ob_payload')}::text[], ${slot('ob_created_at')}::timestamptz[]
+    ) as o(id, endpoint_id, payload, created_at)
+    where ${guard}`;
+
   return {
     insert: compile(
       'insert',
@@ -68,6 +104,8 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
         insert into ${secrets} (${secretColumns})
         values (${sql.join(SECRET_COLUMNS.map((c) => slot(c)))})
         returning id
+      ), queued as (
+        ${insertOutbox(sql`exists (select 1 from inserted)`)}
       )
       ${insertEvents(sql`exists (select 1 from inserted)`)}`,
     ),
@@ -90,10 +128,16 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
         returning id
       ), logged as (
         ${insertEvents(sql`exists (select 1 from moved)`)}
+      ), queued as (
+        ${insertOutbox(sql`exists (select 1 from moved)`)}
       )
       select count(*)::int as moved from moved`,
     ),
-    appendEvents: compile('events_append', LAYOUT.events, insertEvents(sql`true`)),
+    appendEvents: compile(
+      'events_append',
+      LAYOUT.events,
+      sql`with queued as (${insertOutbox(sql`true`)}) ${insertEvents(sql`true`)}`,
+    ),
     listEvents: compile(
       'events_list',
       LAYOUT.subject,
@@ -133,6 +177,56 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
         delete from ${events} where subject_id in (select id from purged)
       )
       select count(*)::int as purged from purged`,
+    ),
+    // The claim: FOR UPDATE SKIP LOCKED makes concurrent claimers pass over rows another
+    // is claiming, and a row claimed and committed meanwhile is re-checked on its new
+    // version (lease now in the future) and left out. One statement, so the lease is
+    // taken atomically; a crashed dispatcher's lease simply runs out.
+    claimDueOutbox: compile(
+      'outbox_claim',
+      LAYOUT.claim,
+      sql`update ${outbox} set attempts = attempts + 1, lease_until = ${slot('lease_until')}::timestamptz
+      where id in (
+        select id from ${outbox}
+        where status = 'pending' and next_attempt_at <= ${slot('now')}::timestamptz
+          and (lease_until is null or lease_until <= ${slot('now')}::timestamptz)
+        order by next_attempt_at, id limit ${slot('limit')}
+        for update skip locked
+      )
+      returning ${outboxColumns}`,
+    ),
+    markOutboxDelivered: compile(
+      'outbox_delivered',
+      LAYOUT.delivered,
+      sql`update ${outbox} set status = 'delivered', lease_until = null,
+        finished_at = ${slot('at')}::timestamptz
+      where id = ${slot('id')} and status <> 'delivered'`,
+    ),
+    markOutboxRetry: compile(
+      'outbox_retry',
+      LAYOUT.retry,
+      sql`update ${outbox} set last_error = ${slot('error')}, lease_until = null,
+        next_attempt_at = ${slot('retry_at')}::timestamptz
+      where id = ${slot('id')} and status = 'pending' and attempts = ${slot('attempt')}`,
+    ),
+    markOutboxGaveUp: compile(
+      'outbox_gave_up',
+      LAYOUT.gaveUp,
+      sql`update ${outbox} set last_error = ${slot('error')}, lease_until = null,
+        status = 'failed', finished_at = ${slot('at')}::timestamptz
+      where id = ${slot('id')} and status = 'pending' and attempts = ${slot('attempt')}`,
+    ),
+    listFailedOutbox: compile(
+      'outbox_failed',
+      LAYOUT.limit,
+      sql`select ${outboxColumns} from ${outbox} where status = 'failed'
+      order by finished_at desc, id desc limit ${slot('limit')}`,
+    ),
+    purgeOutbox: compile(
+      'outbox_purge',
+      LAYOUT.purge,
+      sql`delete from ${outbox}
+      where status <> 'pending' and finished_at < ${slot('cutoff')}::timestamptz`,
     ),
   };
 }

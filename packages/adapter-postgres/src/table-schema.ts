@@ -47,3 +47,20 @@ export const EVENT_SLOTS = [
   'ev_user_agent',
   'ev_detail',
 ] as const;
+
+/** Outbox columns (DESIGN.md §11), in the order the outbox statements select them. */
+export const OUTBOX_COLUMNS = [
+  'id',
+  'endpoint_id',
+  'payload',
+  'created_at',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'lease_until',
+  'last_error',
+  'finished_at',
+] as const;
+
+/** Slots of the outbox messages written with a transition: one array per written column. */
+export const OUTBOX_SLOTS = ['ob_id', 'ob_endpoint_id', 'ob_payload', 'ob_created_at'] as const;

@@ -1,10 +1,11 @@
-import type { RateLimitStore, SecretStore } from '@hushlink/core';
+import type { OutboxStore, RateLimitStore, SecretStore } from '@hushlink/core';
 import { Kysely, SqliteDialect } from 'kysely';
 import { coldQueriesFor } from './cold-queries';
 import { hotStatementsFor } from './hot-statements';
 import { createKyselyExecutor } from './kysely-executor';
 import { type MigrateOutcome, migrateToLatest } from './migrate';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './open-database';
+import { outboxStatementsFor } from './outbox-statements';
 import { createPreparedExecutor } from './prepared-executor';
 import type { SqliteDatabase } from './sqlite-database';
 import { createSqliteRateLimitStore } from './sqlite-rate-limit-store';
@@ -39,12 +40,13 @@ export interface SqliteStoresConfig {
 
 /** Reads every row of the adapter's tables, bypassing the stores (for contract tests). */
 export interface SqliteStoreProbe {
-  /** Rows of all tables, each tagged `table: 'secrets' | 'events' | 'rate_limits'`. */
+  /** Rows of all tables, each tagged `table: 'secrets' | 'events' | 'rate_limits' | 'outbox'`. */
   dumpRows(): Promise<Record<string, unknown>[]>;
 }
 
 export interface SqliteStores {
-  secrets: SecretStore;
+  /** The secret store, with the webhook outbox (DESIGN.md §11). */
+  secrets: SecretStore & OutboxStore;
   rateLimits: RateLimitStore;
   /**
    * Creates or upgrades the tables (idempotent; safe from several processes at once).
@@ -97,7 +99,10 @@ export function createSqliteStores(
   };
 
   return {
-    secrets: { ...createSqliteSecretStore(executor, hot, cold), close },
+    secrets: {
+      ...createSqliteSecretStore(executor, hot, cold, outboxStatementsFor(tables)),
+      close,
+    },
     rateLimits: createSqliteRateLimitStore(executor, hot, cold),
     migrate: () => migrateToLatest(db, tables),
     probe: {
@@ -107,6 +112,7 @@ export function createSqliteStores(
           ['secrets', tables.secrets],
           ['events', tables.events],
           ['rate_limits', tables.rateLimits],
+          ['outbox', tables.outbox],
         ] as const;
         for (const [table, name] of named) {
           for (const row of await executor.all(`select * from ${name}`, [])) {

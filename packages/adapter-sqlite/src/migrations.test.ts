@@ -14,7 +14,10 @@ describe('migrate', () => {
     const temp = tempDatabase();
     const stores = createSqliteStores({ filename: temp.filename });
     try {
-      expect((await stores.migrate()).applied).toEqual(['0001_secrets_events_rate_limits']);
+      expect((await stores.migrate()).applied).toEqual([
+        '0001_secrets_events_rate_limits',
+        '0002_outbox',
+      ]);
       await stores.secrets.insert(singleUseRecord('keptaaaaaaaaaaaaaaaaaa'), []);
       expect((await stores.migrate()).applied).toEqual([]);
       expect(await stores.secrets.get('keptaaaaaaaaaaaaaaaaaa')).not.toBeNull();
@@ -46,7 +49,10 @@ describe('migrate', () => {
     const racers = Array.from({ length: 4 }, () => createSqliteStores({ filename: temp.filename }));
     try {
       const outcomes = await Promise.all(racers.map((s) => s.migrate()));
-      expect(outcomes.flatMap((o) => o.applied)).toEqual(['0001_secrets_events_rate_limits']);
+      expect(outcomes.flatMap((o) => o.applied).sort()).toEqual([
+        '0001_secrets_events_rate_limits',
+        '0002_outbox',
+      ]);
     } finally {
       for (const s of racers) await s.close();
       temp.remove();

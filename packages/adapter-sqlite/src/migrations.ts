@@ -99,6 +99,47 @@ export function migrationsFor(t: TableNames): Record<string, Migration> {
         await db.schema.dropTable(t.secrets).ifExists().execute();
       },
     },
+
+    // Webhook outbox (DESIGN.md §11): rows written in the same transaction as the
+    // transition they report, claimed with a lease by the dispatcher.
+    '0002_outbox': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable(t.outbox)
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('endpoint_id', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) =>
+            c.notNull().check(sql`status in ('pending', 'delivered', 'failed')`),
+          )
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+          .addColumn('lease_until', 'integer')
+          .addColumn('last_error', 'text')
+          .addColumn('finished_at', 'integer')
+          .modifyEnd(sql`strict`)
+          .execute();
+        // Claim: only pending rows, in due order. Partial, so delivered rows cost nothing.
+        await db.schema
+          .createIndex(t.outboxDue)
+          .on(t.outbox)
+          .columns(['next_attempt_at', 'id'])
+          .where(sql.raw<boolean>(`status = 'pending'`))
+          .execute();
+        // List-failed (status = 'failed', newest first) and purge (finished before a cutoff).
+        await db.schema
+          .createIndex(t.outboxFinished)
+          .on(t.outbox)
+          .columns(['status', 'finished_at', 'id'])
+          .where(sql.raw<boolean>(`status <> 'pending'`))
+          .execute();
+      },
+
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable(t.outbox).ifExists().execute();
+      },
+    },
   };
 }
 

@@ -14,7 +14,7 @@ describe('query plans', () => {
       await stores.migrate();
       const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
       const plans = collectQueryPlans(database, db, stores.tables);
-      expect(plans.map((p) => p.name)).toHaveLength(12);
+      expect(plans.map((p) => p.name)).toHaveLength(19);
       for (const { name, plan } of plans) {
         expect({ name, unindexed: unindexedSteps(plan) }).toEqual({ name, unindexed: [] });
       }
@@ -27,6 +27,9 @@ describe('query plans', () => {
       expect(search('purge secrets')).toMatch(/USING INDEX plan_secrets_by_expiry/);
       expect(search('list events')).toMatch(/USING INDEX plan_events_by_subject/);
       expect(search('prune rate limits')).toMatch(/USING INDEX plan_rate_limits_by_tat/);
+      expect(search('outbox claim')).toMatch(/USING INDEX plan_outbox_due/);
+      expect(search('outbox failed')).toMatch(/USING INDEX plan_outbox_finished/);
+      expect(search('outbox purge')).toMatch(/USING INDEX plan_outbox_finished/);
     } finally {
       database.close();
       temp.remove();

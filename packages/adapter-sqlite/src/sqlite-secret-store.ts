@@ -1,6 +1,12 @@
-import type { AuditEventInput, SecretStore } from '@hushlink/core';
+import type { AuditEventInput, OutboxMessageInput, OutboxStore, SecretStore } from '@hushlink/core';
 import type { ColdQueries } from './cold-queries';
 import type { HotStatements } from './hot-statements';
+import {
+  type OutboxRow,
+  type OutboxStatements,
+  outboxFromRow,
+  outboxInsertParameters,
+} from './outbox-statements';
 import {
   type EventRow,
   eventFromRow,
@@ -13,7 +19,8 @@ import type { SqlExecutor, WriteStep } from './sql-executor';
 
 /**
  * A `SecretStore` on SQLite. Thin by contract (DESIGN.md §9): it persists what core
- * decided, each record change together with its audit events in one transaction, and
+ * decided, each record change together with its audit events and outbox messages in one
+ * transaction, and
  * reads the database directly on every call (no cache). Concurrency: see
  * ./prepared-executor.ts.
  */
@@ -21,18 +28,26 @@ export function createSqliteSecretStore(
   executor: SqlExecutor,
   hot: HotStatements,
   cold: ColdQueries,
-): SecretStore {
-  const eventSteps = (events: readonly AuditEventInput[]): WriteStep[] =>
-    events.map((event) => ({ sql: hot.insertEvent, parameters: eventParameters(event) }));
+  outbox: OutboxStatements,
+): SecretStore & OutboxStore {
+  const eventSteps = (
+    events: readonly AuditEventInput[],
+    messages: readonly OutboxMessageInput[] = [],
+  ): WriteStep[] => [
+    ...events.map((event) => ({ sql: hot.insertEvent, parameters: eventParameters(event) })),
+    ...messages.map((m) => ({ sql: outbox.insert, parameters: outboxInsertParameters(m) })),
+  ];
+  const readOutbox = async (sql: string, parameters: readonly unknown[]) =>
+    ((await executor.all(sql, parameters)) as OutboxRow[]).map(outboxFromRow);
 
   const readRecords = async (query: { sql: string; parameters: readonly unknown[] }) =>
     ((await executor.all(query.sql, query.parameters)) as SecretRow[]).map(secretFromRow);
 
   return {
-    async insert(record, events) {
+    async insert(record, events, messages) {
       await executor.write([
         { sql: hot.insertSecret, parameters: secretParameters(record) },
-        ...eventSteps(events),
+        ...eventSteps(events, messages),
       ]);
     },
 
@@ -41,7 +56,7 @@ export function createSqliteSecretStore(
       return row ? secretFromRow(row) : null;
     },
 
-    async compareAndSet(id, expectedVersion, next, events) {
+    async compareAndSet(id, expectedVersion, next, events, messages) {
       const values = secretParameters(next);
       // Drop next.id (first column): the UPDATE sets every other column and matches on `id`;
       // a record never changes its id.
@@ -49,14 +64,14 @@ export function createSqliteSecretStore(
       values.push(id, expectedVersion);
       const changed = await executor.write([
         { sql: hot.compareAndSetSecret, parameters: values, requireChange: true },
-        ...eventSteps(events),
+        ...eventSteps(events, messages),
       ]);
       return changed !== null;
     },
 
-    async appendEvents(events) {
-      if (events.length === 0) return;
-      await executor.write(eventSteps(events));
+    async appendEvents(events, messages = []) {
+      if (events.length === 0 && messages.length === 0) return;
+      await executor.write(eventSteps(events, messages));
     },
 
     async listEvents(subjectId) {
@@ -75,6 +90,32 @@ export function createSqliteSecretStore(
     async purgeExpiredBefore(cutoff) {
       const [events, secrets] = cold.purgeExpiredBefore(cutoff);
       return (await executor.write([events, secrets])) ?? 0;
+    },
+
+    async claimDueOutbox(now, leaseMs, limit) {
+      const claimed = await readOutbox(outbox.claimDue, [now + leaseMs, now, now, limit]);
+      // RETURNING gives no order: restore the due order the contract promises.
+      return claimed.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || (a.id < b.id ? -1 : 1));
+    },
+
+    async markOutboxDelivered(id, at) {
+      await executor.write([{ sql: outbox.markDelivered, parameters: [at, id] }]);
+    },
+
+    async markOutboxFailed(id, attempt, at, error, retryAt) {
+      const step =
+        retryAt === null
+          ? { sql: outbox.markGaveUp, parameters: [error, at, id, attempt] }
+          : { sql: outbox.markRetry, parameters: [error, retryAt, id, attempt] };
+      return ((await executor.write([step])) ?? 0) > 0;
+    },
+
+    listFailedOutbox(limit) {
+      return readOutbox(outbox.listFailed, [limit]);
+    },
+
+    async purgeOutboxBefore(cutoff) {
+      return (await executor.write([{ sql: outbox.purge, parameters: [cutoff] }])) ?? 0;
     },
   };
 }

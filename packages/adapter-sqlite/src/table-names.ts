@@ -16,6 +16,9 @@ export interface TableNames {
   secretsByExpiry: string;
   eventsBySubject: string;
   rateLimitsByTat: string;
+  outbox: string;
+  outboxDue: string;
+  outboxFinished: string;
 }
 
 // The prefix is spliced into SQL text (identifiers cannot be bound as parameters),
@@ -46,5 +49,8 @@ export function tableNamesFor(prefix: string = DEFAULT_TABLE_PREFIX): TableNames
     secretsByExpiry: `${prefix}secrets_by_expiry`,
     eventsBySubject: `${prefix}events_by_subject`,
     rateLimitsByTat: `${prefix}rate_limits_by_tat`,
+    outbox: `${prefix}outbox`,
+    outboxDue: `${prefix}outbox_due`,
+    outboxFinished: `${prefix}outbox_finished`,
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { coldQueriesFor } from '../src/cold-queries';
 import { hitRateLimitParameters, hotStatementsFor } from '../src/hot-statements';
+import { outboxInsertParameters, outboxStatementsFor } from '../src/outbox-statements';
 import { secretParameters } from '../src/secret-row';
 import type { SqliteDatabase } from '../src/sqlite-database';
 import type { TableNames } from '../src/table-names';
@@ -22,6 +23,8 @@ export function collectQueryPlans(
   t: TableNames,
 ): QueryPlan[] {
   const hot = hotStatementsFor(t);
+  const outbox = outboxStatementsFor(t);
+  const message = { id: 'msg_plan', endpointId: 'e', payload: '{}', createdAt: 1 };
   const cold = coldQueriesFor(db, t);
   const record = singleUseRecord('planaaaaaaaaaaaaaaaaa');
   const cas = secretParameters(record).slice(1).concat([record.id, 1]);
@@ -33,6 +36,13 @@ export function collectQueryPlans(
     ['compare-and-set', true, hot.compareAndSetSecret, cas],
     ['append event', true, hot.insertEvent, Object.values(event)],
     ['rate-limit hit', true, hot.hitRateLimit, hitRateLimitParameters('k', 1, 10, 100)],
+    ['outbox insert', true, outbox.insert, outboxInsertParameters(message)],
+    ['outbox claim', false, outbox.claimDue, [100, 1, 1, 20]],
+    ['outbox delivered', false, outbox.markDelivered, [1, message.id]],
+    ['outbox retry', false, outbox.markRetry, ['e', 2, message.id, 1]],
+    ['outbox gave up', false, outbox.markGaveUp, ['e', 2, message.id, 1]],
+    ['outbox failed', false, outbox.listFailed, [20]],
+    ['outbox purge', false, outbox.purge, [1]],
     ...(
       [
         ['list events', cold.listEvents(record.id)],

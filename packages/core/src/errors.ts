@@ -35,7 +35,14 @@ export type HttpErrorCode =
 /** Codes for a host's misconfiguration, raised at startup. */
 export type ConfigErrorCode = 'invalid_config';
 
-export type HushlinkErrorCode = CryptoErrorCode | HttpErrorCode | ConfigErrorCode;
+/** Codes of webhook receivers and senders (DESIGN.md §11). */
+export type WebhookErrorCode = 'webhook_verification_failed' | 'webhook_target_refused';
+
+export type HushlinkErrorCode =
+  | CryptoErrorCode
+  | HttpErrorCode
+  | ConfigErrorCode
+  | WebhookErrorCode;
 
 export class HushlinkError extends Error {
   readonly code: HushlinkErrorCode;

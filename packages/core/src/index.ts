@@ -8,6 +8,7 @@ export * from './errors';
 export * from './integrity';
 export * from './lifecycle';
 export * from './net';
+export * from './notify';
 export * from './ratelimit';
 export * from './service';
 export * from './store';

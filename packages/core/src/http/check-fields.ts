@@ -120,7 +120,11 @@ function recipientKeyProof(body: Record<string, unknown> | null): Uint8Array {
   return decodeBase64url(value, FIELD_BOUNDS.proofBytes);
 }
 
-function refuseUnknownFields(body: Record<string, unknown>, allowed: ReadonlySet<string>): void {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function refuseUnknownFields(
+  body: Record<string, unknown>,
+  allowed: ReadonlySet<string>,
+): void {
   for (const key of Object.keys(body)) {
     if (!allowed.has(key)) {
       // The name is echoed JSON-quoted and cut short: it is attacker text.
@@ -129,7 +133,8 @@ function refuseUnknownFields(body: Record<string, unknown>, allowed: ReadonlySet
   }
 }
 
-function requireBytes(body: Record<string, unknown>, field: string): Uint8Array {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function requireBytes(body: Record<string, unknown>, field: string): Uint8Array {
   const value = body[field];
   if (typeof value !== 'string' || value === '' || !isBase64url(value)) {
     throw invalid(`${field} must be base64url without padding.`, field);
@@ -137,7 +142,8 @@ function requireBytes(body: Record<string, unknown>, field: string): Uint8Array 
   return decodeBase64url(value);
 }
 
-function requireProof(body: Record<string, unknown>, field: string): Uint8Array {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function requireProof(body: Record<string, unknown>, field: string): Uint8Array {
   const value = body[field];
   if (typeof value !== 'string' || !isBase64url(value, FIELD_BOUNDS.proofBytes)) {
     throw invalid(`${field} must be ${FIELD_BOUNDS.proofBytes} bytes of base64url.`, field);
@@ -146,12 +152,14 @@ function requireProof(body: Record<string, unknown>, field: string): Uint8Array 
 }
 
 /** Absent and null both mean "no passphrase proof". */
-function optionalProof(body: Record<string, unknown>, field: string): Uint8Array | null {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function optionalProof(body: Record<string, unknown>, field: string): Uint8Array | null {
   if (body[field] === undefined || body[field] === null) return null;
   return requireProof(body, field);
 }
 
-function checkTtl(value: unknown): number {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function checkTtl(value: unknown): number {
   const { minTtlSeconds: min, maxTtlSeconds: max } = FIELD_BOUNDS;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw invalid(`ttlSeconds must be an integer from ${min} to ${max}.`, 'ttlSeconds');
@@ -159,7 +167,8 @@ function checkTtl(value: unknown): number {
   return value;
 }
 
-function checkMaxViews(value: unknown): number | null {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function checkMaxViews(value: unknown): number | null {
   if (value === null) return null;
   if (
     typeof value !== 'number' ||
@@ -175,7 +184,8 @@ function checkMaxViews(value: unknown): number | null {
   return value;
 }
 
-function checkLabel(value: unknown): string | null {
+/** Shared with the group body checks (./check-group-body.ts). */
+export function checkLabel(value: unknown): string | null {
   if (value === null || value === '') return null;
   if (typeof value !== 'string') throw invalid('label must be a string.', 'label');
   // Code points, not UTF-16 units: "200 characters" means what a person counts.

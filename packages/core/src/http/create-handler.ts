@@ -11,6 +11,7 @@ import { maxEnvelopeBytes } from '../crypto';
 import { ConfigError, NotAvailableError } from '../errors';
 import { createClientIpResolver } from '../net';
 import { createMemoryRateLimitStore, createRateLimiter } from '../ratelimit';
+import { MAX_GROUP_RECIPIENTS } from '../service/create-group';
 import type { ClientInfo } from '../service/types';
 import { answerError, classifyError } from './answer-error';
 import { authorizeCreator, viewerOf } from './call-authorize';
@@ -21,6 +22,7 @@ import {
   checkRevealBody,
   isSecretId,
 } from './check-fields';
+import { checkGroupBody } from './check-group-body';
 import type { HandlerContext, HandlerOptions, HushlinkHandler } from './handler-options';
 import {
   allowHeader,
@@ -66,6 +68,8 @@ export function createHandler(options: HandlerOptions): HushlinkHandler {
     budgets: options.rateLimits?.budgets ?? {},
   });
   const maxBodyBytes = 4 * Math.ceil(maxEnvelopeBytes(options.maxPlaintextBytes) / 3) + 4096;
+  // §7: n·(4·⌈maxEnvelope/3⌉ + 4 KiB), n = 20 for POST /api/groups.
+  const groupBodyBytes = MAX_GROUP_RECIPIENTS * maxBodyBytes;
   const now = options.now ?? Date.now;
   const retryAfter = options.unavailableRetryAfterSeconds ?? 5;
   const renderPage = options.renderPage ?? renderMinimalPage;
@@ -118,7 +122,8 @@ export function createHandler(options: HandlerOptions): HushlinkHandler {
       if (!isJsonMediaType(request.headers.get('content-type'))) {
         return errorResponse('unsupported_media_type', { headers });
       }
-      const read = await readBodyWithCap(request, maxBodyBytes);
+      const cap = route === 'createGroup' ? groupBodyBytes : maxBodyBytes;
+      const read = await readBodyWithCap(request, cap);
       if (!read.ok && read.reason === 'too_large') {
         return errorResponse('payload_too_large', { headers });
       }
@@ -147,6 +152,19 @@ export function createHandler(options: HandlerOptions): HushlinkHandler {
           id: created.id,
           path: `${basePath}/s/${created.id}`,
           expiresAt: created.expiresAt.toISOString(),
+        });
+      }
+      case 'createGroup': {
+        const fields = checkGroupBody(body);
+        const group = await hushlink.createGroup({ ...fields, createdBy: userId }, client);
+        return json(201, {
+          groupId: group.groupId,
+          items: group.items.map((item) => ({
+            id: item.id,
+            path: `${basePath}/s/${item.id}`,
+            expiresAt: item.expiresAt.toISOString(),
+            label: item.label,
+          })),
         });
       }
       case 'listSecrets':

@@ -10,6 +10,7 @@ import type { RateLimitBudget } from '../ratelimit';
 /** Every operation the handler performs. */
 export type RouteName =
   | 'createSecret'
+  | 'createGroup'
   | 'listSecrets'
   | 'listEvents'
   | 'burnSecret'
@@ -31,6 +32,7 @@ export interface RouteRules {
 /** The rules of every route, keyed by name. */
 export const ROUTE_RULES: Readonly<Record<RouteName, RouteRules>> = {
   createSecret: { budget: 'create', creator: true, jsonBody: true },
+  createGroup: { budget: 'create', creator: true, jsonBody: true },
   listSecrets: { budget: 'creator', creator: true, jsonBody: false },
   listEvents: { budget: 'creator', creator: true, jsonBody: false },
   burnSecret: { budget: 'creator', creator: true, jsonBody: false },
@@ -96,6 +98,9 @@ function matchOwned(rest: string): MatchedResource | null {
   if (area === 's' && first !== undefined && second === undefined) {
     // Any id gets the page: the page itself asks the API, so it reveals nothing about ids.
     return { methods: { GET: 'page' }, param: first };
+  }
+  if (area === 'api' && first === 'groups' && segments.length === 2) {
+    return { methods: { POST: 'createGroup' }, param: null };
   }
   if (area !== 'api' || first !== 'secrets' || segments.length > 4) return null;
   if (segments.length === 2) {

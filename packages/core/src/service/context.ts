@@ -1,5 +1,8 @@
 import { NotAvailableError, StoreUnavailableError } from '../errors';
-import { equalBytes, macRecord, verifier, verifyRecord } from '../integrity';
+import { equalBytes, verifier } from '../integrity';
+import { envelopeDigestOf } from '../integrity/canonical-record';
+// Not part of the integrity API: the service passes the envelope digest from check to MAC.
+import { macRecordWithDigest, verifyRecordWithDigest } from '../integrity/record-mac';
 import { type LifecycleEvent, transition } from '../lifecycle';
 import { ipForStorage } from '../net';
 import type { AuditEventInput, SecretRecord } from '../store/types';
@@ -35,9 +38,18 @@ export type CommitOutcome =
   /** Someone else changed the record first: re-read and decide again. */
   | { status: 'conflict' };
 
+/** A record whose MAC held, with its envelope's digest as the MAC covered it. */
+export interface SoundRecord {
+  record: SecretRecord;
+  /** `envelopeDigestOf(record.envelope)`: reused when the next record keeps the envelope. */
+  envelopeDigest: unknown;
+}
+
 /**
  * Runs one lifecycle transition on `record` and persists it with compare-and-set on the
  * version that was read, with the MAC recomputed and the audit events attached.
+ * `envelopeDigest`, when given, is `record`'s (from its verification): a next record that
+ * keeps the same envelope is MACed without hashing the envelope again.
  */
 export async function commitTransition(
   ctx: ServiceContext,
@@ -45,6 +57,7 @@ export async function commitTransition(
   event: LifecycleEvent,
   client: ClientInfo,
   now: number,
+  envelopeDigest?: unknown,
 ): Promise<CommitOutcome> {
   const result = transition(record, event, now, {
     maxPassphraseAttempts: ctx.maxPassphraseAttempts,
@@ -56,7 +69,11 @@ export async function commitTransition(
     // with the current key so that it reads as a sound, burned record from now on.
     next = { ...next, keyId: ctx.keyring.current.id };
   }
-  next = { ...next, mac: macRecord(next, ctx.keyring) };
+  const nextDigest =
+    envelopeDigest !== undefined && next.envelope === record.envelope
+      ? envelopeDigest
+      : envelopeDigestOf(next.envelope);
+  next = { ...next, mac: macRecordWithDigest(next, ctx.keyring, nextDigest) };
   const storedIp = ipForStorage(client.ip, ctx.ipStorage);
   const events = result.effects.map(
     (effect): AuditEventInput => ({
@@ -82,10 +99,12 @@ export async function readSoundRecord(
   ctx: ServiceContext,
   id: string,
   client: ClientInfo,
-): Promise<SecretRecord | null> {
+): Promise<SoundRecord | null> {
   const record = await ctx.store.get(id);
   if (!record) return null;
-  if (verifyRecord(record, ctx.keyring)) return record;
+  const envelopeDigest = envelopeDigestOf(record.envelope);
+  if (verifyRecordWithDigest(record, ctx.keyring, envelopeDigest))
+    return { record, envelopeDigest };
   await commitTransition(ctx, record, { type: 'burn', reason: 'integrity' }, client, ctx.now());
   return null;
 }
@@ -99,13 +118,13 @@ export async function readForRecipient(
   id: string,
   keyProof: unknown,
   client: ClientInfo,
-): Promise<SecretRecord> {
+): Promise<SoundRecord> {
   if (!isProof(keyProof) || typeof id !== 'string') throw new NotAvailableError();
-  const record = await readSoundRecord(ctx, id, client);
-  if (!record) throw new NotAvailableError();
-  const expected = verifier(ctx.keyring, keyProof, record.keyId);
-  if (!equalBytes(expected, record.keyProofVerifier)) throw new NotAvailableError();
-  return record;
+  const sound = await readSoundRecord(ctx, id, client);
+  if (!sound) throw new NotAvailableError();
+  const expected = verifier(ctx.keyring, keyProof, sound.record.keyId);
+  if (!equalBytes(expected, sound.record.keyProofVerifier)) throw new NotAvailableError();
+  return sound;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { outboxStoreOf, resolveWebhooks, withNotifications } from '../notify';
 import { burnSecret } from './burn-secret';
 import type { ServiceContext } from './context';
+import { createGroup } from './create-group';
 import { createSecret } from './create-secret';
 import { guardStore } from './guard-store';
 import { listEvents, listHistory } from './list-history';
@@ -15,7 +17,8 @@ export type { HushlinkOptions } from './options';
 /**
  * Creates the service: every rule of the lifecycle, integrity and audit trail over the
  * store you give it. The HTTP handler calls it; a host can too (e.g. `shareText` from a job).
- * @throws {ConfigError} for a missing or weak integrity key or an option out of range.
+ * @throws {ConfigError} for a missing or weak integrity key, an option out of range, or
+ *   `webhooks` that are malformed or over a store without an outbox.
  * @example
  * ```ts
  * const hushlink = createHushlink({ store: createMemoryStore(), keys: process.env.HUSHLINK_HMAC_KEY! });
@@ -27,9 +30,18 @@ export type { HushlinkOptions } from './options';
  */
 export function createHushlink(options: HushlinkOptions): Hushlink {
   const resolved = resolveOptions(options);
-  const ctx: ServiceContext = { ...resolved, store: guardStore(resolved.store) };
+  const webhooks = resolveWebhooks(options.webhooks);
+  if (webhooks.length > 0) outboxStoreOf(resolved.store);
+  // Outbox messages and onEvent ride on the store's own writes (one transaction each).
+  const notified = withNotifications(resolved.store, {
+    ...resolved,
+    webhooks,
+    onEvent: options.onEvent,
+  });
+  const ctx: ServiceContext = { ...resolved, store: guardStore(notified) };
   return {
     createSecret: (input, client) => createSecret(ctx, input, client),
+    createGroup: (input, client) => createGroup(ctx, input, client),
     shareText: (input, client) => shareText(ctx, input, client),
     meta: (id, keyProof, viewerId, client) => readMeta(ctx, id, keyProof, viewerId, client),
     reveal: (id, input, client) => revealSecret(ctx, id, input, client),

@@ -3,7 +3,7 @@ import { CryptoError, InvalidRequestError, PayloadTooLargeError } from '../error
 import { macRecord, verifier } from '../integrity';
 import { resolveMaxViews, resolveTtlSeconds } from '../lifecycle';
 import { ipForStorage } from '../net';
-import type { SecretRecord } from '../store/types';
+import type { AuditEventInput, SecretRecord } from '../store/types';
 import { isProof, type ServiceContext } from './context';
 import type { ClientInfo, CreatedSecret, CreateSecretInput } from './types';
 
@@ -24,6 +24,23 @@ export async function createSecret(
   input: CreateSecretInput,
   client: ClientInfo,
 ): Promise<CreatedSecret> {
+  const { record, events } = prepareSecret(ctx, input, client, null, ctx.now());
+  await ctx.store.insert(record, events);
+  return { id: record.id, expiresAt: new Date(record.expiresAt) };
+}
+
+/**
+ * Checks a new secret and builds its MACed record and `created` event, writing nothing
+ * (so a group can check every recipient before it stores any).
+ * @throws {PayloadTooLargeError} | {InvalidRequestError} as {@link createSecret}.
+ */
+export function prepareSecret(
+  ctx: ServiceContext,
+  input: CreateSecretInput,
+  client: ClientInfo,
+  groupId: string | null,
+  now: number,
+): { record: SecretRecord; events: AuditEventInput[] } {
   if (!input || typeof input !== 'object') throw new InvalidRequestError('A secret is required.');
   const { envelope } = input;
   if (!(envelope instanceof Uint8Array))
@@ -58,7 +75,6 @@ export async function createSecret(
     throw new InvalidRequestError('createdBy must be the creator’s user id.', 'createdBy');
   }
 
-  const now = ctx.now();
   const keyId = ctx.keyring.current.id;
   const unsigned: SecretRecord = {
     id: encodeBase64url(ctx.randomBytes(ID_BYTES)),
@@ -81,24 +97,22 @@ export async function createSecret(
     passphraseVerifier: passphraseProof && verifier(ctx.keyring, passphraseProof, keyId),
     envelope: Uint8Array.from(envelope),
     notify: input.notify ?? false,
-    groupId: null,
+    groupId,
     requestId: null,
     ephemeralKey: null,
     keyId,
     mac: new Uint8Array(0),
   };
   const record = { ...unsigned, mac: macRecord(unsigned, ctx.keyring) };
-  await ctx.store.insert(record, [
-    {
-      subjectId: record.id,
-      type: 'created',
-      at: now,
-      ip: ipForStorage(client?.ip ?? null, ctx.ipStorage),
-      userAgent: client?.userAgent ?? null,
-      detail: null,
-    },
-  ]);
-  return { id: record.id, expiresAt: new Date(record.expiresAt) };
+  const created: AuditEventInput = {
+    subjectId: record.id,
+    type: 'created',
+    at: now,
+    ip: ipForStorage(client?.ip ?? null, ctx.ipStorage),
+    userAgent: client?.userAgent ?? null,
+    detail: null,
+  };
+  return { record, events: [created] };
 }
 
 /** A label of at most 200 code points; missing or empty is null. */

@@ -1,4 +1,6 @@
 /** The service API (DESIGN.md §3–§5): `createHushlink` over a `SecretStore`. */
+
+export { MAX_GROUP_RECIPIENTS } from './create-group';
 export { createHushlink, type HushlinkOptions } from './create-hushlink';
 export { MAX_LABEL_CODE_POINTS } from './create-secret';
 export { DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT } from './list-history';

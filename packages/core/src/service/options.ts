@@ -3,7 +3,9 @@ import { ConfigError } from '../errors';
 import { createKeyring, type IntegrityKeyConfig, type Keyring } from '../integrity';
 import { resolveTtlPolicy, type TtlPolicy, type TtlPolicyOptions } from '../lifecycle';
 import type { IpStorageMode } from '../net';
+import type { OnEvent, WebhookEndpoint } from '../notify/types';
 import type { SecretStore } from '../store/types';
+import { pooledRandomBytes } from './pooled-random-bytes';
 
 /** How a host configures the service. Only `store` and `keys` are required. */
 export interface HushlinkOptions {
@@ -25,6 +27,14 @@ export interface HushlinkOptions {
   retentionSeconds?: number;
   /** Plaintext cap in UTF-8 bytes (the envelope cap follows). Default 65,536. */
   maxPlaintextBytes?: number;
+  /**
+   * Webhooks told of every audited event (DESIGN.md §11): each event is written to the
+   * store's outbox with its transition; `startWebhookDispatcher` (given the same list)
+   * delivers them. Needs a store with an outbox.
+   */
+  webhooks?: readonly WebhookEndpoint[];
+  /** Hears every audited event in this process once it is committed (not awaited). */
+  onEvent?: OnEvent;
 }
 
 /** The options, checked and with defaults filled in. */
@@ -72,8 +82,7 @@ export function resolveOptions(options: HushlinkOptions): ResolvedOptions {
     store,
     keyring: createKeyring(options.keys),
     now: options.now ?? Date.now,
-    randomBytes:
-      options.randomBytes ?? ((n) => globalThis.crypto.getRandomValues(new Uint8Array(n))),
+    randomBytes: options.randomBytes ?? pooledRandomBytes(),
     ipStorage,
     maxPassphraseAttempts,
     ttl: resolveTtlPolicy(options.ttl),

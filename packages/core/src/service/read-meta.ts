@@ -24,7 +24,7 @@ export async function readMeta(
   viewerId: string | null,
   client: ClientInfo,
 ): Promise<SecretMeta> {
-  const record = await readForRecipient(ctx, id, keyProof, client);
+  const { record } = await readForRecipient(ctx, id, keyProof, client);
   const now = ctx.now();
   if (!isRevealable(record, now)) {
     await persistExpiryIfDue(ctx, record, now);

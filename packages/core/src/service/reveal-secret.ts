@@ -30,7 +30,7 @@ export async function revealSecret(
   client: ClientInfo,
 ): Promise<Revealed> {
   for (let round = 0; round < MAX_CAS_ROUNDS; round++) {
-    const record = await readForRecipient(ctx, id, input?.keyProof, client);
+    const { record, envelopeDigest } = await readForRecipient(ctx, id, input?.keyProof, client);
     const now = ctx.now();
     if (!isRevealable(record, now)) {
       await persistExpiryIfDue(ctx, record, now);
@@ -52,6 +52,7 @@ export async function revealSecret(
           { type: 'passphrase_failed' },
           client,
           now,
+          envelopeDigest,
         );
         if (outcome.status === 'conflict') continue;
         if (outcome.status === 'refused') throw new NotAvailableError();
@@ -62,7 +63,14 @@ export async function revealSecret(
       throw new InvalidRequestError('This secret has no passphrase.', 'passphraseProof');
     }
     const envelope = record.envelope;
-    const outcome = await commitTransition(ctx, record, { type: 'reveal' }, client, now);
+    const outcome = await commitTransition(
+      ctx,
+      record,
+      { type: 'reveal' },
+      client,
+      now,
+      envelopeDigest,
+    );
     if (outcome.status === 'conflict') continue;
     if (outcome.status === 'refused' || envelope === null) throw new NotAvailableError();
     return { envelope, remainingViews: remainingViews(outcome.record, now) };

@@ -41,6 +41,34 @@ export interface CreatedSecret {
   expiresAt: Date;
 }
 
+/** One recipient of a group: their own envelope, sealed with their own key (DESIGN.md §11). */
+export interface GroupRecipientInput {
+  /** This recipient's label; falls back to the group's, then null. */
+  label?: string | null;
+  envelope: Uint8Array;
+  keyProof: Uint8Array;
+  passphraseProof?: Uint8Array | null;
+}
+
+/** One secret per recipient, sharing TTL, view limit, notify flag and a `groupId`. */
+export interface CreateGroupInput {
+  /** 1..20 recipients. */
+  recipients: readonly GroupRecipientInput[];
+  ttlSeconds?: number;
+  maxViews?: number | null;
+  /** The group's label: each secret's label when its recipient has none. */
+  label?: string | null;
+  notify?: boolean;
+  createdBy: string;
+}
+
+export interface CreatedGroup {
+  /** 16 random bytes, base64url; every item carries it. */
+  groupId: string;
+  /** In the order of the recipients. */
+  items: Array<{ id: string; expiresAt: Date; label: string | null }>;
+}
+
 /** Server-side sharing of plaintext: sealed in-process, the key returned only to the caller. */
 export interface ShareTextInput
   extends Omit<CreateSecretInput, 'envelope' | 'keyProof' | 'passphraseProof'> {
@@ -119,6 +147,8 @@ export interface SweepResult {
 
 export interface Hushlink {
   createSecret(input: CreateSecretInput, client: ClientInfo): Promise<CreatedSecret>;
+  /** One secret per recipient under one `groupId` (DESIGN.md §11). */
+  createGroup(input: CreateGroupInput, client: ClientInfo): Promise<CreatedGroup>;
   shareText(input: ShareTextInput, client: ClientInfo): Promise<SharedText>;
   /** Consumes nothing. `viewerId` is the caller's user id if the host knows it (for `createdByYou`). */
   meta(

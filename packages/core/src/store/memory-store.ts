@@ -1,7 +1,9 @@
 import type { StoreProbe } from '../testing/store-probe';
+import { createMemoryOutbox } from './memory-outbox';
 import type {
   AuditEventInput,
   HistoryCursor,
+  OutboxStore,
   SecretRecord,
   SecretStore,
   StoredAuditEvent,
@@ -10,8 +12,8 @@ import type {
 /** Name of the in-memory store, for logs and test titles. */
 export const MEMORY_STORE_NAME = 'memory';
 
-/** A `SecretStore` that lives in this process only, plus a probe that reads its raw state. */
-export type MemoryStore = SecretStore & { probe: StoreProbe };
+/** A `SecretStore` (with its outbox) that lives in this process only, plus a probe that reads its raw state. */
+export type MemoryStore = SecretStore & OutboxStore & { probe: StoreProbe };
 
 /**
  * Creates a `SecretStore` held in this process's memory: for tests, demos and a
@@ -26,6 +28,7 @@ export type MemoryStore = SecretStore & { probe: StoreProbe };
 export function createMemoryStore(): MemoryStore {
   const records = new Map<string, SecretRecord>();
   const events = new Map<string, StoredAuditEvent[]>();
+  const outbox = createMemoryOutbox(yieldOnce);
 
   const appendAll = (input: readonly AuditEventInput[]): void => {
     for (const event of input) {
@@ -36,11 +39,13 @@ export function createMemoryStore(): MemoryStore {
   };
 
   return {
-    async insert(record, newEvents) {
+    async insert(record, newEvents, newOutbox = []) {
       await yieldOnce();
       if (records.has(record.id)) throw new Error(`A secret with id ${record.id} already exists.`);
+      outbox.check(newOutbox);
       records.set(record.id, structuredClone(record));
       appendAll(newEvents);
+      outbox.write(newOutbox);
     },
 
     async get(id) {
@@ -49,18 +54,22 @@ export function createMemoryStore(): MemoryStore {
       return record ? structuredClone(record) : null;
     },
 
-    async compareAndSet(id, expectedVersion, next, newEvents) {
+    async compareAndSet(id, expectedVersion, next, newEvents, newOutbox = []) {
       await yieldOnce();
       const current = records.get(id);
       if (!current || current.version !== expectedVersion) return false;
+      outbox.check(newOutbox);
       records.set(id, structuredClone(next));
       appendAll(newEvents);
+      outbox.write(newOutbox);
       return true;
     },
 
-    async appendEvents(newEvents) {
+    async appendEvents(newEvents, newOutbox = []) {
       await yieldOnce();
+      outbox.check(newOutbox);
       appendAll(newEvents);
+      outbox.write(newOutbox);
     },
 
     async listEvents(subjectId) {
@@ -99,6 +108,12 @@ export function createMemoryStore(): MemoryStore {
       return purged;
     },
 
+    claimDueOutbox: outbox.claimDueOutbox,
+    markOutboxDelivered: outbox.markOutboxDelivered,
+    markOutboxFailed: outbox.markOutboxFailed,
+    listFailedOutbox: outbox.listFailedOutbox,
+    purgeOutboxBefore: outbox.purgeOutboxBefore,
+
     probe: {
       async dumpRows() {
         const rows: Array<Record<string, unknown>> = [];
@@ -107,6 +122,7 @@ export function createMemoryStore(): MemoryStore {
         for (const list of events.values()) {
           for (const event of list) rows.push({ table: 'events', ...structuredClone(event) });
         }
+        for (const message of outbox.all()) rows.push({ table: 'outbox', ...message });
         return rows;
       },
     },

@@ -96,12 +96,90 @@ export interface HistoryCursor {
   id: string;
 }
 
-export interface SecretStore {
+/**
+ * A webhook notification to deliver (DESIGN.md §11), written by `insert`, `compareAndSet`
+ * or `appendEvents` in the same transaction as the events it reports.
+ */
+export interface OutboxMessageInput {
+  /** Unique message id, sent as `webhook-id` on every attempt (`msg_<base64url>`). */
+  id: string;
+  /** Which configured webhook endpoint receives it. */
+  endpointId: string;
+  /** The exact JSON body to sign and send. Never holds secret material. */
+  payload: string;
+  /** Epoch ms. Delivery gives up a bounded time after this. */
+  createdAt: number;
+}
+
+/** `pending` until a receiver answered 2xx (`delivered`) or the dispatcher gave up (`failed`). */
+export type OutboxStatus = 'pending' | 'delivered' | 'failed';
+
+/** An outbox message as stored, with its delivery state. */
+export interface OutboxMessage extends OutboxMessageInput {
+  status: OutboxStatus;
+  /** Delivery attempts claimed so far (a claim counts one). */
+  attempts: number;
+  /** Epoch ms: not claimed before this. */
+  nextAttemptAt: number;
+  /** Epoch ms: a claim holds the message until then; null when not claimed. */
+  leaseUntil: number | null;
+  /** Why the latest attempt failed (status, timeout, refused target), or null. */
+  lastError: string | null;
+  /** Epoch ms of delivery or of giving up, else null. */
+  finishedAt: number | null;
+}
+
+/**
+ * The outbox half of a store (DESIGN.md §9, §11): what the webhook dispatcher needs.
+ * Several dispatchers (processes, machines) may share one store: a claim is a lease, so
+ * two never hold the same message at once, and a crashed one's lease simply runs out.
+ */
+export interface OutboxStore {
   /**
-   * Writes a new record and its events in one transaction.
+   * Claims up to `limit` messages that are `pending`, due (`nextAttemptAt <= now`) and not
+   * leased (`leaseUntil` null or `<= now`), oldest due first: each gets `attempts + 1` and
+   * `leaseUntil = now + leaseMs`, atomically. Of concurrent claimers, each message goes to
+   * at most one. Returns the claimed messages as updated.
+   */
+  claimDueOutbox(now: number, leaseMs: number, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Records that a receiver answered 2xx: `delivered`, lease cleared, `finishedAt = at`.
+   * Never undone; a message already delivered is left as it is.
+   */
+  markOutboxDelivered(id: string, at: number): Promise<void>;
+  /**
+   * Records a failed attempt of the claim that counted `attempt`: retry at `retryAt`
+   * (still `pending`, lease cleared) or, with `retryAt` null, give up (`failed`,
+   * `finishedAt = at`). Changes nothing — and answers false — when the message is no
+   * longer `pending` or a later claim took it over.
+   */
+  markOutboxFailed(
+    id: string,
+    attempt: number,
+    at: number,
+    error: string,
+    retryAt: number | null,
+  ): Promise<boolean>;
+  /** Messages the dispatcher gave up on, most recent first, at most `limit`. */
+  listFailedOutbox(limit: number): Promise<OutboxMessage[]>;
+  /** Deletes delivered and failed messages finished before `cutoff`. Returns how many. */
+  purgeOutboxBefore(cutoff: number): Promise<number>;
+}
+
+/**
+ * A secret store. The outbox methods are optional so that a store written before
+ * webhooks keeps working; `createHushlink` refuses `webhooks` over a store without them.
+ */
+export interface SecretStore extends Partial<OutboxStore> {
+  /**
+   * Writes a new record, its events and its outbox messages in one transaction.
    * Throws if a record with the same id exists (ids are random: this never happens in practice).
    */
-  insert(record: SecretRecord, events: readonly AuditEventInput[]): Promise<void>;
+  insert(
+    record: SecretRecord,
+    events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
+  ): Promise<void>;
 
   /** Reads one record exactly as stored, or null. No side effects. */
   get(id: string): Promise<SecretRecord | null>;
@@ -109,7 +187,8 @@ export interface SecretStore {
   /**
    * Replaces the record whose stored version is `expectedVersion` with `next` and appends
    * `events`, in one transaction. Returns false — writing nothing — when the stored version
-   * differs (someone else moved first) or the record is gone.
+   * differs (someone else moved first) or the record is gone. `outbox` messages are
+   * written in the same transaction (and not at all when it answers false).
    *
    * Concurrency guarantee: of any number of concurrent calls with the same
    * `expectedVersion`, across processes sharing the database, at most one returns true.
@@ -120,10 +199,14 @@ export interface SecretStore {
     expectedVersion: number,
     next: SecretRecord,
     events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
   ): Promise<boolean>;
 
-  /** Appends events that change no record (e.g. `opened`). */
-  appendEvents(events: readonly AuditEventInput[]): Promise<void>;
+  /** Appends events that change no record (e.g. `opened`), with their outbox messages, in one transaction. */
+  appendEvents(
+    events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
+  ): Promise<void>;
 
   /** Events of one subject, oldest first (insertion order). */
   listEvents(subjectId: string): Promise<StoredAuditEvent[]>;

@@ -21,6 +21,7 @@ import { createHushlink } from '../service/create-hushlink';
 import type { Hushlink } from '../service/types';
 import type { SecretRecord, SecretStore } from '../store/types';
 import { findSecretMaterial, needleOf } from './find-secret-material';
+import { describeOutboxContract } from './outbox-contract';
 import {
   CONTRACT_EPOCH,
   eventOf,
@@ -268,6 +269,8 @@ export function runSecretStoreContract(
         expect(await store.purgeExpiredBefore(cutoff)).toBe(0);
       });
     });
+
+    describeOutboxContract(() => store);
 
     describe('through the service', () => {
       let clock: number;

@@ -1,16 +1,25 @@
 /**
  * The part of both apps that is not about their framework: the integrity key (with a
  * warning when it was generated), the migrated stores, the service, the admin login, the
- * HTTP handler and the sweeper, all from the shared settings.
+ * HTTP handler, the sweeper and the notifications (webhook dispatcher, log line), all from
+ * the shared settings.
  */
 import { randomBytes } from 'node:crypto';
-import { createHushlink, type Hushlink, startSweeper } from '@hushlink/core';
+import {
+  createHushlink,
+  type Hushlink,
+  startSweeper,
+  startWebhookDispatcher,
+  type WebhookDispatcher,
+} from '@hushlink/core';
 import { createHandler, type HandlerOptions, type HushlinkHandler } from '@hushlink/core/http';
+import { createNodeWebhookSender } from '@hushlink/core/node';
 import { type AdminSessions, createAdminSessions } from './admin-sessions';
 import { resolveIntegrityKey } from './integrity-key';
 import { type AppStores, openStores } from './open-stores';
 import { proxyOptions } from './proxy-options';
 import type { SharedConfig } from './shared-config';
+import { notificationLine, webhookEndpoints } from './webhook-settings';
 
 /** What differs between the apps in {@link createHushlinkService}. */
 export interface HushlinkServiceOptions {
@@ -33,14 +42,21 @@ export interface HushlinkService {
   adminPassword: string;
   /** Whether {@link adminPassword} was generated (the app prints it). */
   passwordGenerated: boolean;
-  /** Stops the sweeper and closes the database. */
+  /** `HUSHLINK_NOTIFY_DEFAULT`: the create form's default for "Notify me when opened". */
+  notifyDefault: boolean;
+  /** Delivers the webhooks (`listFailedDeliveries()` shows what was given up); null without any. */
+  dispatcher: WebhookDispatcher | null;
+  /** Stops the sweeper and the webhook dispatcher, and closes the database. */
   close(): Promise<void>;
 }
 
 /**
  * Opens and migrates the database, resolves the integrity key and wires the service,
- * the admin login, the handler and (unless `sweepIntervalMs` is 0) the sweeper.
- * @throws {ConfigError} for a bad `HUSHLINK_HMAC_KEY`, `APP_SECRET` or `TRUSTED_PROXIES` entry.
+ * the admin login, the handler, (unless `sweepIntervalMs` is 0) the sweeper, and with
+ * `HUSHLINK_WEBHOOK_URL` the webhook dispatcher. Secrets with `notify` get a log line for
+ * each event (`[hushlink] opened: <label> by <ip>`).
+ * @throws {ConfigError} for a bad `HUSHLINK_HMAC_KEY`, `APP_SECRET`, `TRUSTED_PROXIES`,
+ *   `HUSHLINK_WEBHOOK_URL` or `HUSHLINK_WEBHOOK_SECRET`, before the database is opened.
  * @throws {Error} when the database cannot be opened or migrated.
  */
 export async function createHushlinkService(
@@ -49,6 +65,8 @@ export async function createHushlinkService(
 ): Promise<HushlinkService> {
   const { log } = options;
   const now = options.now ?? Date.now;
+  // Checked first: a bad webhook setting stops the start before anything is opened.
+  const webhooks = webhookEndpoints(config);
   const key = resolveIntegrityKey(config);
   if (key.source === 'generated' || key.source === 'data-dir') {
     log(
@@ -58,7 +76,26 @@ export async function createHushlinkService(
     );
   }
   const stores = await openStores(config);
-  const hushlink = createHushlink({ store: stores.secrets, keys: key.keys, now });
+  const hushlink = createHushlink({
+    store: stores.secrets,
+    keys: key.keys,
+    now,
+    webhooks,
+    onEvent: (event) => {
+      const line = notificationLine(event);
+      if (line !== null) log(line);
+    },
+  });
+  const dispatcher =
+    webhooks.length === 0
+      ? null
+      : startWebhookDispatcher({
+          store: stores.secrets,
+          webhooks,
+          send: createNodeWebhookSender({ allowPrivate: config.webhookAllowPrivate }),
+          onError: (error) =>
+            log(`[hushlink] webhook: ${error instanceof Error ? error.message : String(error)}`),
+        });
 
   const passwordGenerated = config.adminPassword === null;
   const adminPassword = config.adminPassword ?? randomBytes(12).toString('base64url');
@@ -97,8 +134,11 @@ export async function createHushlinkService(
     stores,
     adminPassword,
     passwordGenerated,
+    notifyDefault: config.notifyDefault,
+    dispatcher,
     async close() {
       await sweeper?.stop();
+      await dispatcher?.stop();
       await stores.close();
     },
   };

@@ -20,3 +20,4 @@ export { isSameOriginPost, LOGIN_ERRORS, type LoginError } from './login-form';
 export { type AppStores, openStores } from './open-stores';
 export { proxyOptions } from './proxy-options';
 export { readSharedConfig, type SharedConfig, type SharedConfigDefaults } from './shared-config';
+export { notificationLine, webhookEndpoints } from './webhook-settings';

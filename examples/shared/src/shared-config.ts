@@ -29,6 +29,14 @@ export interface SharedConfig {
   sweepIntervalMs: number;
   /** Mark the session cookie `Secure` (`COOKIE_SECURE=1`; set it behind HTTPS). */
   secureCookies: boolean;
+  /** `HUSHLINK_WEBHOOK_URL`: comma-separated webhook endpoints (none by default). */
+  webhookUrls: string[];
+  /** `HUSHLINK_WEBHOOK_SECRET`: the `whsec_<base64>` signing secret of those endpoints. */
+  webhookSecret: string | null;
+  /** `HUSHLINK_WEBHOOK_ALLOW_PRIVATE=1`: allow loopback and private webhook targets. */
+  webhookAllowPrivate: boolean;
+  /** `HUSHLINK_NOTIFY_DEFAULT=1`: "Notify me when opened" starts ticked in the create form. */
+  notifyDefault: boolean;
 }
 
 /** What differs between the apps in {@link readSharedConfig}. */
@@ -53,18 +61,32 @@ export function readSharedConfig(
       /*turbopackIgnore: true*/ env.HUSHLINK_SQLITE_PATH ?? join(dataDir, 'hushlink.sqlite'),
     ),
     databaseUrl: nonEmpty(env.DATABASE_URL),
-    trustedProxies: (env.TRUSTED_PROXIES ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== ''),
+    trustedProxies: list(env.TRUSTED_PROXIES),
     hmacKey: nonEmpty(env.HUSHLINK_HMAC_KEY),
     appSecret: nonEmpty(env.APP_SECRET),
     adminUser: nonEmpty(env.ADMIN_USER) ?? 'admin',
     adminPassword: nonEmpty(env.ADMIN_PASSWORD),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
     sweepIntervalMs: 60_000,
-    secureCookies: env.COOKIE_SECURE === '1' || env.COOKIE_SECURE === 'true',
+    secureCookies: isOn(env.COOKIE_SECURE),
+    webhookUrls: list(env.HUSHLINK_WEBHOOK_URL),
+    webhookSecret: nonEmpty(env.HUSHLINK_WEBHOOK_SECRET)?.trim() ?? null,
+    webhookAllowPrivate: isOn(env.HUSHLINK_WEBHOOK_ALLOW_PRIVATE),
+    notifyDefault: isOn(env.HUSHLINK_NOTIFY_DEFAULT),
   };
+}
+
+/** `1` or `true` (any case). */
+function isOn(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true'].includes(value.trim().toLowerCase());
+}
+
+/** Comma-separated entries, trimmed, blanks dropped. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** A set, non-blank value, else null. */

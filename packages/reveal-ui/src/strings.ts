@@ -110,6 +110,31 @@ export const DEFAULT_STRINGS = {
   viewNumber: 'view {count}',
   unknownIp: 'unknown',
 
+  // Notifications and several recipients (DESIGN.md §11)
+  notifyLabel: 'Notify me when opened',
+  notifyHint: 'The history shows "opened" as soon as someone loads the link.',
+  recipientsLegend: 'Recipients',
+  severalRecipients: 'Several recipients: a separate link for each',
+  recipientsHint:
+    'Each recipient gets a link of their own, encrypted with its own key. Opening one does not use up another.',
+  recipientLabelInput: 'Recipient {count} label (optional)',
+  addRecipient: 'Add a recipient',
+  removeRecipient: 'Remove recipient {count}',
+  recipientName: 'Recipient {count}',
+  createSecretLinks: 'Create {count} secret links',
+  encryptingOf: 'Encrypting {count} of {total}…',
+  linksReady: 'Secret links created: one for each recipient. Send each one only their own link.',
+  linkFor: 'Link for {label}',
+  copyLinkFor: 'Copy link for {label}',
+  showQr: 'QR code',
+  qrLabelFor: 'QR code of the link for {label}',
+  groupName: '{label} ({count} recipients)',
+  groupUnnamed: 'Several recipients ({count})',
+  groupOpened: '{count} of {total} opened',
+  notifyTag: 'notify',
+  badgeOpened: 'opened',
+  announceOpened: '{label} was opened.',
+
   // The customer's page of a request link (/r/{id})
   requestPageTitle: 'Someone asks you for a secret',
   requestIntro:

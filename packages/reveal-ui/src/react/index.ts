@@ -33,6 +33,8 @@ export interface HushlinkRevealProps extends HushlinkElementProps {
 export interface HushlinkCreateProps extends HushlinkElementProps {
   /** The links' base when it differs from this origin + basePath. */
   linkBase?: string;
+  /** Whether "Notify me when opened" starts ticked. Default false. */
+  notifyDefault?: boolean;
 }
 
 function attributes(props: HushlinkElementProps): Record<string, string | undefined> {
@@ -59,6 +61,7 @@ export function HushlinkCreate(props: HushlinkCreateProps): ReactElement {
   return createElement('hushlink-create', {
     ...attributes(props),
     'data-link-base': props.linkBase,
+    'data-notify-default': props.notifyDefault === true ? '' : undefined,
   });
 }
 

@@ -31,6 +31,8 @@ export interface AdminShellOptions {
    * the private read link; default `/admin`. A plain path on this origin.
    */
   adminPath?: string;
+  /** Whether "Notify me when opened" starts ticked in the create form. Default false. */
+  notifyDefault?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function renderAdminShell(options: AdminShellOptions): string {
   const attributes = elementAttributes(options.basePath, options.strings);
   const linkBase =
     options.linkBase === undefined ? '' : ` data-link-base="${escapeHtml(options.linkBase)}"`;
+  const notifyDefault = options.notifyDefault === true ? ' data-notify-default' : '';
   const user =
     options.userName === undefined
       ? ''
@@ -70,7 +73,7 @@ export function renderAdminShell(options: AdminShellOptions): string {
     `<h1>${escapeHtml(strings.adminTitle)}</h1>`,
     `<div class="hl-actions">${user}${signOut}</div>`,
     '</header>',
-    `<hushlink-create ${attributes}${linkBase}></hushlink-create>`,
+    `<hushlink-create ${attributes}${linkBase}${notifyDefault}></hushlink-create>`,
     ...requestForm,
     `<hushlink-history ${attributes}></hushlink-history>`,
     ...requestList,

@@ -63,4 +63,11 @@ describe('renderAdminShell', () => {
     expect(html).toContain('<form class="hl-inline-form" method="post" action="/logout">');
     expect(inlineCode(html)).toEqual([]);
   });
+
+  it('ticks "Notify me when opened" by default only when asked', () => {
+    expect(renderAdminShell({ basePath: '' })).not.toContain('data-notify-default');
+    expect(renderAdminShell({ basePath: '', notifyDefault: true })).toMatch(
+      /<hushlink-create [^>]*data-notify-default/,
+    );
+  });
 });

@@ -430,9 +430,9 @@ describe('pages, assets, unknown routes and methods', () => {
   });
 
   it.each([
-    '/api/requests',
+    '/api/requests/AAAAAAAAAAAAAAAAAAAAAA/other',
     '/api/groups/AAAAAAAAAAAAAAAAAAAAAA',
-    '/r/AAAAAAAAAAAAAAAAAAAAAA',
+    '/r/a/b',
     '/api/secrets/',
     '/api/secrets/AAAAAAAAAAAAAAAAAAAAAA/other',
     '/api/secrets/AAAAAAAAAAAAAAAAAAAAAA/meta/x',
@@ -454,6 +454,9 @@ describe('pages, assets, unknown routes and methods', () => {
     ['DELETE', '/api/secrets/AAAAAAAAAAAAAAAAAAAAAA/events', 'GET, HEAD'],
     ['POST', '/s/AAAAAAAAAAAAAAAAAAAAAA', 'GET, HEAD'],
     ['OPTIONS', '/api/secrets', 'GET, HEAD, POST'],
+    ['PUT', '/api/requests', 'GET, HEAD, POST'],
+    ['GET', '/api/requests/AAAAAAAAAAAAAAAAAAAAAA/answer', 'POST'],
+    ['POST', '/r/AAAAAAAAAAAAAAAAAAAAAA', 'GET, HEAD'],
   ])('answers 405 with Allow for %s %s', async (method, path, allow) => {
     const answer = await call(`${server.base}${path}`, { method, token: 'alice' });
     expect(answer.status).toBe(405);

@@ -1,6 +1,7 @@
 /**
  * The example app: Express 5 with Hushlink's handler at the root (`/api/…`, `/s/{id}`,
- * `/assets/…`), the admin page at `/admin` behind a login, SQLite or Postgres storage,
+ * `/r/{id}`, `/assets/…`), the admin page at `/admin` (with request links) and the private
+ * read page at `/admin/requests/{id}` behind a login, SQLite or Postgres storage,
  * migrations at start and a sweeper on an interval.
  */
 import type { Server } from 'node:http';
@@ -16,7 +17,13 @@ import {
   readCookie,
   SESSION_COOKIE,
 } from '@hushlink/example-shared';
-import { renderAdminShell, renderRevealPage, revealUiAssets } from '@hushlink/reveal-ui';
+import {
+  renderAdminShell,
+  renderRequestAnswerPage,
+  renderRequestPage,
+  renderRevealPage,
+  revealUiAssets,
+} from '@hushlink/reveal-ui';
 import express, { type Express, type Request, type Response } from 'express';
 import type { AppConfig } from './config';
 import { renderLoginPage } from './login-page';
@@ -44,14 +51,15 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   const service = await createHushlinkService(config, {
     ...(config.now === undefined ? {} : { now: config.now }),
     log,
-    handler: { renderPage: renderRevealPage, assets: revealUiAssets() },
+    // The recipient's page (/s/{id}), the customer's page of a request link (/r/{id}), the bundles.
+    handler: { renderPage: renderRevealPage, renderRequestPage, assets: revealUiAssets() },
   });
 
   const app = express();
   app.disable('x-powered-by');
   // Hushlink first: it owns /api, /s, /r and /assets and passes every other path on.
   app.use(toNodeHandler(service.handler));
-  mountAdmin(app, service.sessions);
+  mountAdmin(app, service.sessions, service.notifyDefault);
 
   let server: Server | null = null;
   return {
@@ -80,8 +88,11 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
   };
 }
 
-/** `/` → `/admin`; `/admin` (login required), `/admin/login`, `/admin/logout`. */
-function mountAdmin(app: Express, sessions: AdminSessions): void {
+/**
+ * `/` → `/admin`; `/admin` and `/admin/requests/{id}` (login required), `/admin/login`,
+ * `/admin/logout`.
+ */
+function mountAdmin(app: Express, sessions: AdminSessions, notifyDefault: boolean): void {
   const sessionOf = (req: Request) => readCookie(req.headers.cookie, SESSION_COOKIE);
   const page = (res: Response, status: number, html: string) => {
     res.status(status).set(pageHeaders(ADMIN_CSP)).send(html);
@@ -99,8 +110,15 @@ function mountAdmin(app: Express, sessions: AdminSessions): void {
         basePath: '',
         userName: sessions.user,
         signOut: { action: '/admin/logout' },
+        requests: true,
+        notifyDefault,
       }),
     );
+  });
+  // The private "read the answer" page of a request link (`#sk` stays in the browser).
+  app.get('/admin/requests/:id', (req, res) => {
+    if (sessions.userOf(sessionOf(req)) === null) return res.redirect(303, '/admin/login');
+    page(res, 200, renderRequestAnswerPage({ id: req.params.id, basePath: '' }));
   });
   app.get('/admin/login', (req, res) => {
     if (sessions.userOf(sessionOf(req)) !== null) return res.redirect(303, '/admin');

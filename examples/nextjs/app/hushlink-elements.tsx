@@ -3,4 +3,12 @@
  * reveal-ui's React wrappers, behind a client boundary: they define the custom elements in
  * the browser after hydration. Server components import them from here.
  */
-export { HushlinkCreate, HushlinkHistory, HushlinkReveal } from '@hushlink/reveal-ui/react';
+export {
+  HushlinkCreate,
+  HushlinkHistory,
+  HushlinkRequest,
+  HushlinkRequestAnswer,
+  HushlinkRequestForm,
+  HushlinkRequests,
+  HushlinkReveal,
+} from '@hushlink/reveal-ui/react';

@@ -28,7 +28,7 @@ export interface HushlinkServiceOptions {
   /** Where notices and errors go. */
   log: (line: string) => void;
   /** Extra handler options (e.g. Express serves reveal-ui's pages and assets through it). */
-  handler?: Pick<HandlerOptions, 'renderPage' | 'assets'>;
+  handler?: Pick<HandlerOptions, 'renderPage' | 'renderRequestPage' | 'assets'>;
 }
 
 /** The running service, ready for a framework to mount `handler`. */

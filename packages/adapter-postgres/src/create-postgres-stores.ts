@@ -1,4 +1,4 @@
-import type { OutboxStore, RateLimitStore, SecretStore } from '@hushlink/core';
+import type { OutboxStore, RateLimitStore, RequestStore, SecretStore } from '@hushlink/core';
 import { sql } from 'kysely';
 import { connect } from './connect';
 import { migrateToLatest } from './migrations';
@@ -17,8 +17,8 @@ import { toStoreError } from './to-store-error';
 
 /** The stores of one database (and schema, and table prefix). */
 export interface PostgresStores {
-  /** The secret store, with the webhook outbox (DESIGN.md §11). */
-  secrets: SecretStore & OutboxStore;
+  /** The secret store, with the webhook outbox (DESIGN.md §11) and request links (§10). */
+  secrets: SecretStore & OutboxStore & RequestStore;
   rateLimits: RateLimitStore;
   /**
    * Creates or upgrades the tables. Idempotent and safe to run from several processes
@@ -74,6 +74,7 @@ export function createPostgresStores(
             ...(await dump(tables.events, 'seq')),
             ...(await dump(tables.rateLimits, 'key')),
             ...(await dump(tables.outbox, 'created_at, id')),
+            ...(await dump(tables.requests, 'created_at, id')),
           ];
         } catch (error) {
           throw toStoreError(error, 'dumpRows');

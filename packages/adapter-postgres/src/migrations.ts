@@ -20,6 +20,11 @@ export function migrationProvider(tables: TableNames): MigrationProvider {
       down: (db) =>
         db.withSchema(tables.schema).schema.dropTable(tables.outbox).ifExists().execute(),
     },
+    '0003_requests': {
+      up: (db) => createRequests(db, tables),
+      down: (db) =>
+        db.withSchema(tables.schema).schema.dropTable(tables.requests).ifExists().execute(),
+    },
   };
   return { getMigrations: async () => migrations };
 }
@@ -167,5 +172,45 @@ async function createOutbox(db: Kysely<any>, t: TableNames): Promise<void> {
     .on(t.outbox)
     .columns(['finished_at', 'id'])
     .where(sql<boolean>`status <> 'pending'`)
+    .execute();
+}
+
+/**
+ * Request links (DESIGN.md §10): the request never holds pk, sk or the raw proof, only
+ * the proof's verifier. Its events share the events table (subject = request id).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migrateToLatest.
+async function createRequests(db: Kysely<any>, t: TableNames): Promise<void> {
+  const schema = db.withSchema(t.schema).schema;
+  await schema
+    .createTable(t.requests)
+    .addColumn('id', ID, (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('open', 'answered', 'expired', 'burned')`),
+    )
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('answered_at', 'timestamptz')
+    .addColumn('burned_at', 'timestamptz')
+    .addColumn('created_by', ID, (c) => c.notNull())
+    .addColumn('label', 'text')
+    .addColumn('request_proof_verifier', 'bytea', (c) => c.notNull())
+    .addColumn('answer_secret_id', ID)
+    .addColumn('ephemeral_key', 'bytea')
+    .addColumn('key_id', 'text', (c) => c.notNull())
+    .addColumn('mac', 'bytea', (c) => c.notNull())
+    .execute();
+  // The creator's list, newest first, paged by (created_at, id).
+  await schema
+    .createIndex(`${t.requests}_creator_idx`)
+    .on(t.requests)
+    .columns(['created_by', 'created_at desc', 'id desc'])
+    .execute();
+  // Purge at the end of retention.
+  await schema
+    .createIndex(`${t.requests}_expires_idx`)
+    .on(t.requests)
+    .column('expires_at')
     .execute();
 }

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Each test starts from empty tables (the schema is this file's own). */
 async function emptied(path: 'pool' | 'kysely'): Promise<PostgresStores> {
-  const tables = ['secrets', 'events', 'rate_limits', 'outbox'].map(
+  const tables = ['secrets', 'events', 'rate_limits', 'outbox', 'requests'].map(
     (t) => `${testSchema.schema}.${PREFIXES[path]}${t}`,
   );
   await pool.query(`truncate ${tables.join(', ')} restart identity`);

@@ -4,12 +4,15 @@ import type {
   OutboxMessage,
   OutboxMessageInput,
   OutboxStore,
+  RequestRecord,
+  RequestStore,
   SecretRecord,
   SecretStore,
   StoredAuditEvent,
 } from '@hushlink/core';
 import { bind } from './prepared-statement';
 import type { QueryRunner } from './query-runner';
+import { type RequestRow, requestValues, toRequestRecord } from './request-row';
 import {
   type EventRow,
   eventValues,
@@ -37,7 +40,7 @@ const UNIQUE_VIOLATION = '23505';
 export function createPostgresSecretStore(
   runner: QueryRunner,
   statements: SecretStatements,
-): SecretStore & OutboxStore {
+): SecretStore & OutboxStore & RequestStore {
   /** Runs one statement with its values in `LAYOUT` order. */
   async function run<Row>(
     operation: keyof SecretStatements,
@@ -138,6 +141,84 @@ export function createPostgresSecretStore(
     async purgeExpiredBefore(cutoff: number): Promise<number> {
       const [row] = await run<{ purged: number }>('purgeExpiredBefore', [toTimestamp(cutoff)]);
       return row?.purged ?? 0;
+    },
+
+    async insertRequest(
+      record: RequestRecord,
+      events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
+    ): Promise<void> {
+      try {
+        await run('insertRequest', [
+          ...requestValues(record),
+          ...eventValues(events),
+          ...outboxValues(messages),
+        ]);
+      } catch (error) {
+        if (sqlState((error as Error).cause) === UNIQUE_VIOLATION) {
+          throw new Error(`A request (or outbox message) with id ${record.id} already exists.`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async getRequest(id: string): Promise<RequestRecord | null> {
+      const [row] = await run<RequestRow>('getRequest', [id]);
+      return row ? toRequestRecord(row) : null;
+    },
+
+    async compareAndSetRequest(
+      id: string,
+      expectedVersion: number,
+      next: RequestRecord,
+      events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
+    ): Promise<boolean> {
+      const [row] = await run<{ moved: number }>('compareAndSetRequest', [
+        ...requestValues(next),
+        ...eventValues(events),
+        ...outboxValues(messages),
+        id,
+        expectedVersion,
+      ]);
+      return row?.moved === 1;
+    },
+
+    async listRequestsByCreator(
+      createdBy: string,
+      limit: number,
+      after: HistoryCursor | null,
+    ): Promise<RequestRecord[]> {
+      const rows = after
+        ? await run<RequestRow>('listRequestsByCreatorAfter', [
+            createdBy,
+            limit,
+            toTimestamp(after.createdAt),
+            after.id,
+          ])
+        : await run<RequestRow>('listRequestsByCreator', [createdBy, limit]);
+      return rows.map(toRequestRecord);
+    },
+
+    async answerRequest(
+      requestId: string,
+      expectedVersion: number,
+      nextRequest: RequestRecord,
+      answerSecret: SecretRecord,
+      events: readonly AuditEventInput[],
+      messages: readonly OutboxMessageInput[] = [],
+    ): Promise<boolean> {
+      const [row] = await run<{ moved: number }>('answerRequest', [
+        ...requestValues(nextRequest),
+        ...secretValues(answerSecret),
+        ...eventValues(events),
+        ...outboxValues(messages),
+        requestId,
+        expectedVersion,
+      ]);
+      return row?.moved === 1;
     },
 
     async claimDueOutbox(now: number, leaseMs: number, limit: number): Promise<OutboxMessage[]> {

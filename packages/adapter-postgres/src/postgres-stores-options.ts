@@ -31,6 +31,7 @@ export interface TableNames {
   events: string;
   rateLimits: string;
   outbox: string;
+  requests: string;
   migrations: string;
   migrationsLock: string;
 }
@@ -63,6 +64,7 @@ export function resolveTableNames(config: PostgresStoresConfig = {}): TableNames
     events: `${prefix}events`,
     rateLimits: `${prefix}rate_limits`,
     outbox: `${prefix}outbox`,
+    requests: `${prefix}requests`,
     migrations: `${prefix}migrations`,
     migrationsLock: `${prefix}migrations_lock`,
   };

@@ -75,7 +75,11 @@ describe('migrate', () => {
       const { rows } = await client.query(`select name from ${testSchema.schema}.race_migrations`);
       return rows.map((r) => r.name);
     });
-    expect(applied.sort()).toEqual(['0001_secrets_events_rate_limits', '0002_outbox']);
+    expect(applied.sort()).toEqual([
+      '0001_secrets_events_rate_limits',
+      '0002_outbox',
+      '0003_requests',
+    ]);
   });
 
   it('creates a missing schema', async () => {
@@ -104,7 +108,11 @@ describe('query plans', () => {
     ['listByCreator', "'alice', 10", 'mig_secrets_creator_idx'],
     ['listByCreatorAfter', "'alice', now(), 'x', 10", 'mig_secrets_creator_idx'],
     ['listDueForSweep', 'now(), 10', 'mig_secrets_sweep_idx'],
-    ['purgeExpiredBefore', 'now()', 'mig_secrets_expires_idx'],
+    // The cutoff is bound twice: once for secrets, once for requests.
+    ['purgeExpiredBefore', 'now(), now()', 'mig_secrets_expires_idx'],
+    ['purgeExpiredBefore', 'now(), now()', 'mig_requests_expires_idx'],
+    ['listRequestsByCreator', "'alice', 10", 'mig_requests_creator_idx'],
+    ['listRequestsByCreatorAfter', "'alice', now(), 'x', 10", 'mig_requests_creator_idx'],
     ['listEvents', "'x'", 'mig_events_subject_idx'],
   ] as const)('%s ($1…: %s) can use %s', async (statement, args, index) => {
     const tables = resolveTableNames(config);

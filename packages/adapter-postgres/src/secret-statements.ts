@@ -6,7 +6,10 @@ import {
   EVENT_SLOTS,
   OUTBOX_COLUMNS,
   OUTBOX_SLOTS,
+  REQUEST_COLUMNS,
+  REQUEST_SLOTS,
   SECRET_COLUMNS,
+  type SecretColumn,
 } from './table-schema';
 
 /** Every statement the secret store runs, compiled once per store. */
@@ -26,7 +29,47 @@ export interface SecretStatements {
   markOutboxGaveUp: PreparedStatement;
   listFailedOutbox: PreparedStatement;
   purgeOutbox: PreparedStatement;
+  insertRequest: PreparedStatement;
+  getRequest: PreparedStatement;
+  compareAndSetRequest: PreparedStatement;
+  listRequestsByCreator: PreparedStatement;
+  listRequestsByCreatorAfter: PreparedStatement;
+  answerRequest: PreparedStatement;
 }
+
+/**
+ * Each secrets column's type, for the answer statement's `INSERT … SELECT`: there, unlike
+ * in `VALUES`, PostgreSQL does not infer a parameter's type from the target column.
+ */
+const SECRET_COLUMN_TYPES: Readonly<Record<SecretColumn, string>> = {
+  id: 'text',
+  version: 'integer',
+  status: 'text',
+  created_at: 'timestamptz',
+  expires_at: 'timestamptz',
+  first_viewed_at: 'timestamptz',
+  last_viewed_at: 'timestamptz',
+  burned_at: 'timestamptz',
+  burn_reason: 'text',
+  created_by: 'text',
+  label: 'text',
+  max_views: 'integer',
+  views: 'integer',
+  failed_attempts: 'integer',
+  kdf_log_n: 'integer',
+  kdf_r: 'integer',
+  kdf_p: 'integer',
+  salt: 'bytea',
+  key_proof_verifier: 'bytea',
+  passphrase_verifier: 'bytea',
+  envelope: 'bytea',
+  notify: 'boolean',
+  group_id: 'text',
+  request_id: 'text',
+  ephemeral_key: 'bytea',
+  key_id: 'text',
+  mac: 'bytea',
+};
 
 /** Value layouts: the order in which the store passes each statement's values. */
 export const LAYOUT = {
@@ -53,6 +96,25 @@ export const LAYOUT = {
   retry: ['error', 'retry_at', 'id', 'attempt'],
   gaveUp: ['error', 'at', 'id', 'attempt'],
   limit: ['limit'],
+  /** `requestValues(record)`, `eventValues(events)`, then `outboxValues(messages)`. */
+  insertRequest: [...REQUEST_SLOTS, ...EVENT_SLOTS, ...OUTBOX_SLOTS],
+  /** `requestValues(next)`, events, outbox, then the id and version to match. */
+  compareAndSetRequest: [
+    ...REQUEST_SLOTS,
+    ...EVENT_SLOTS,
+    ...OUTBOX_SLOTS,
+    'where_id',
+    'expected_version',
+  ],
+  /** `requestValues(next)`, `secretValues(answer)`, events, outbox, then the id and version. */
+  answerRequest: [
+    ...REQUEST_SLOTS,
+    ...SECRET_COLUMNS,
+    ...EVENT_SLOTS,
+    ...OUTBOX_SLOTS,
+    'where_id',
+    'expected_version',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -68,6 +130,14 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
   const secrets = sql.table(`${t.schema}.${t.secrets}`);
   const events = sql.table(`${t.schema}.${t.events}`);
   const outbox = sql.table(`${t.schema}.${t.outbox}`);
+  const requests = sql.table(`${t.schema}.${t.requests}`);
+  const requestColumns = sql.join(REQUEST_COLUMNS.map((c) => sql.id(c)));
+  const requestSlots = sql.join(REQUEST_COLUMNS.map((c) => slot(`rq_${c}`)));
+  /** The request's compare-and-set on (id, version), returning the id when it moved. */
+  const moveRequest = sql`update ${requests}
+    set ${sql.join(REQUEST_COLUMNS.filter((c) => c !== 'id').map((c) => sql`${sql.id(c)} = ${slot(`rq_${c}`)}`))}
+    where id = ${slot('where_id')} and version = ${slot('expected_version')}
+    returning id`;
   const outboxColumns = sql.join(OUTBOX_COLUMNS.map((c) => sql.id(c)));
   const secretColumns = sql.join(SECRET_COLUMNS.map((c) => sql.id(c)));
   const eventColumns = sql.join(EVENT_COLUMNS.map((c) => sql.id(c)));
@@ -168,15 +238,20 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
         and (status = 'active' or envelope is not null)
       order by expires_at, id limit ${slot('limit')}`,
     ),
+    // Secrets and request links past retention, with their events, in one statement.
     purgeExpiredBefore: compile(
       'purge',
       LAYOUT.purge,
       sql`with purged as (
         delete from ${secrets} where expires_at < ${slot('cutoff')}::timestamptz returning id
+      ), purged_requests as (
+        delete from ${requests} where expires_at < ${slot('cutoff')}::timestamptz returning id
       ), purged_events as (
-        delete from ${events} where subject_id in (select id from purged)
+        delete from ${events}
+        where subject_id in (select id from purged union all select id from purged_requests)
       )
-      select count(*)::int as purged from purged`,
+      select ((select count(*) from purged) + (select count(*) from purged_requests))::int
+        as purged`,
     ),
     // The claim: FOR UPDATE SKIP LOCKED makes concurrent claimers pass over rows another
     // is claiming, and a row claimed and committed meanwhile is re-checked on its new
@@ -221,6 +296,66 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
       LAYOUT.limit,
       sql`select ${outboxColumns} from ${outbox} where status = 'failed'
       order by finished_at desc, id desc limit ${slot('limit')}`,
+    ),
+    insertRequest: compile(
+      'request_insert',
+      LAYOUT.insertRequest,
+      sql`with inserted as (
+        insert into ${requests} (${requestColumns}) values (${requestSlots}) returning id
+      ), queued as (
+        ${insertOutbox(sql`exists (select 1 from inserted)`)}
+      )
+      ${insertEvents(sql`exists (select 1 from inserted)`)}`,
+    ),
+    getRequest: compile(
+      'request_get',
+      LAYOUT.id,
+      sql`select ${requestColumns} from ${requests} where id = ${slot('id')}`,
+    ),
+    // As the secrets' compare-and-set: one conditional UPDATE, events only if it matched.
+    compareAndSetRequest: compile(
+      'request_cas',
+      LAYOUT.compareAndSetRequest,
+      sql`with moved as (${moveRequest}), logged as (
+        ${insertEvents(sql`exists (select 1 from moved)`)}
+      ), queued as (
+        ${insertOutbox(sql`exists (select 1 from moved)`)}
+      )
+      select count(*)::int as moved from moved`,
+    ),
+    listRequestsByCreator: compile(
+      'requests',
+      LAYOUT.history,
+      sql`select ${requestColumns} from ${requests}
+      where created_by = ${slot('created_by')}
+      order by created_at desc, id desc limit ${slot('limit')}`,
+    ),
+    listRequestsByCreatorAfter: compile(
+      'requests_after',
+      LAYOUT.historyAfter,
+      sql`select ${requestColumns} from ${requests}
+      where created_by = ${slot('created_by')}
+        and (created_at, id) < (${slot('after_created_at')}::timestamptz, ${slot('after_id')}::text)
+      order by created_at desc, id desc limit ${slot('limit')}`,
+    ),
+    // The answer (DESIGN.md §10): ONE statement moves the request on (id, version) and,
+    // only when it moved, inserts the answer secret, its events and outbox rows. Racing
+    // answers serialize on the request row: the losers re-check the version, match
+    // nothing, and so insert nothing: no orphan secret. A failing insert fails it all.
+    answerRequest: compile(
+      'request_answer',
+      LAYOUT.answerRequest,
+      sql`with moved as (${moveRequest}), inserted as (
+        insert into ${secrets} (${secretColumns})
+        select ${sql.join(SECRET_COLUMNS.map((c) => sql`${slot(c)}::${sql.raw(SECRET_COLUMN_TYPES[c])}`))}
+        where exists (select 1 from moved)
+        returning id
+      ), logged as (
+        ${insertEvents(sql`exists (select 1 from moved)`)}
+      ), queued as (
+        ${insertOutbox(sql`exists (select 1 from moved)`)}
+      )
+      select count(*)::int as moved from moved`,
     ),
     purgeOutbox: compile(
       'outbox_purge',

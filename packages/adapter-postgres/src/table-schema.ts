@@ -64,3 +64,24 @@ export const OUTBOX_COLUMNS = [
 
 /** Slots of the outbox messages written with a transition: one array per written column. */
 export const OUTBOX_SLOTS = ['ob_id', 'ob_endpoint_id', 'ob_payload', 'ob_created_at'] as const;
+
+/** Request-link columns (DESIGN.md §10), in the order of `requestValues`. */
+export const REQUEST_COLUMNS = [
+  'id',
+  'version',
+  'status',
+  'created_at',
+  'expires_at',
+  'answered_at',
+  'burned_at',
+  'created_by',
+  'label',
+  'request_proof_verifier',
+  'answer_secret_id',
+  'ephemeral_key',
+  'key_id',
+  'mac',
+] as const;
+
+/** Slots of a request's values where a statement also carries a secret's (`rq_` + column). */
+export const REQUEST_SLOTS = REQUEST_COLUMNS.map((c) => `rq_${c}` as const);

@@ -1,5 +1,6 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { DUE_FOR_SWEEP_PREDICATE } from './migrations';
+import { REQUEST_COLUMNS } from './request-row';
 import { SECRET_COLUMNS } from './secret-row';
 import type { TableNames } from './table-names';
 
@@ -19,6 +20,14 @@ export interface ColdQueries {
   /** Two statements, run in one transaction: the records' events, then the records. */
   purgeExpiredBefore(cutoff: number): [CompiledQuery, CompiledQuery];
   pruneRateLimits(now: number): CompiledQuery;
+  /** A creator's requests, newest first, keyset-paged like the history. */
+  listRequestsByCreator(
+    createdBy: string,
+    limit: number,
+    after: { createdAt: number; id: string } | null,
+  ): CompiledQuery;
+  /** Two statements, run in one transaction: the requests' events, then the requests. */
+  purgeRequestsBefore(cutoff: number): [CompiledQuery, CompiledQuery];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the tables are named at run time (prefix).
@@ -70,5 +79,30 @@ export function coldQueriesFor(db: Kysely<any>, t: TableNames): ColdQueries {
     ],
 
     pruneRateLimits: (now) => db.deleteFrom(t.rateLimits).where('tat', '<', now).compile(),
+
+    listRequestsByCreator: (createdBy, limit, after) => {
+      let query = db
+        .selectFrom(t.requests)
+        .select([...REQUEST_COLUMNS])
+        .where('created_by', '=', createdBy);
+      if (after) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+        );
+      }
+      return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).compile();
+    },
+
+    purgeRequestsBefore: (cutoff) => [
+      db
+        .deleteFrom(t.events)
+        .where(
+          'subject_id',
+          'in',
+          db.selectFrom(t.requests).select('id').where('expires_at', '<', cutoff),
+        )
+        .compile(),
+      db.deleteFrom(t.requests).where('expires_at', '<', cutoff).compile(),
+    ],
   };
 }

@@ -1,4 +1,4 @@
-import type { OutboxStore, RateLimitStore, SecretStore } from '@hushlink/core';
+import type { OutboxStore, RateLimitStore, RequestStore, SecretStore } from '@hushlink/core';
 import { Kysely, SqliteDialect } from 'kysely';
 import { coldQueriesFor } from './cold-queries';
 import { hotStatementsFor } from './hot-statements';
@@ -7,6 +7,7 @@ import { type MigrateOutcome, migrateToLatest } from './migrate';
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase } from './open-database';
 import { outboxStatementsFor } from './outbox-statements';
 import { createPreparedExecutor } from './prepared-executor';
+import { requestStatementsFor } from './request-statements';
 import type { SqliteDatabase } from './sqlite-database';
 import { createSqliteRateLimitStore } from './sqlite-rate-limit-store';
 import { createSqliteSecretStore } from './sqlite-secret-store';
@@ -40,13 +41,13 @@ export interface SqliteStoresConfig {
 
 /** Reads every row of the adapter's tables, bypassing the stores (for contract tests). */
 export interface SqliteStoreProbe {
-  /** Rows of all tables, each tagged `table: 'secrets' | 'events' | 'rate_limits' | 'outbox'`. */
+  /** Rows of all tables, each tagged `table: 'secrets' | 'events' | 'rate_limits' | 'outbox' | 'requests'`. */
   dumpRows(): Promise<Record<string, unknown>[]>;
 }
 
 export interface SqliteStores {
-  /** The secret store, with the webhook outbox (DESIGN.md §11). */
-  secrets: SecretStore & OutboxStore;
+  /** The secret store, with the webhook outbox (DESIGN.md §11) and request links (§10). */
+  secrets: SecretStore & OutboxStore & RequestStore;
   rateLimits: RateLimitStore;
   /**
    * Creates or upgrades the tables (idempotent; safe from several processes at once).
@@ -100,7 +101,13 @@ export function createSqliteStores(
 
   return {
     secrets: {
-      ...createSqliteSecretStore(executor, hot, cold, outboxStatementsFor(tables)),
+      ...createSqliteSecretStore(
+        executor,
+        hot,
+        cold,
+        outboxStatementsFor(tables),
+        requestStatementsFor(tables),
+      ),
       close,
     },
     rateLimits: createSqliteRateLimitStore(executor, hot, cold),
@@ -113,6 +120,7 @@ export function createSqliteStores(
           ['events', tables.events],
           ['rate_limits', tables.rateLimits],
           ['outbox', tables.outbox],
+          ['requests', tables.requests],
         ] as const;
         for (const [table, name] of named) {
           for (const row of await executor.all(`select * from ${name}`, [])) {

@@ -17,6 +17,7 @@ describe('migrate', () => {
       expect((await stores.migrate()).applied).toEqual([
         '0001_secrets_events_rate_limits',
         '0002_outbox',
+        '0003_requests',
       ]);
       await stores.secrets.insert(singleUseRecord('keptaaaaaaaaaaaaaaaaaa'), []);
       expect((await stores.migrate()).applied).toEqual([]);
@@ -52,6 +53,7 @@ describe('migrate', () => {
       expect(outcomes.flatMap((o) => o.applied).sort()).toEqual([
         '0001_secrets_events_rate_limits',
         '0002_outbox',
+        '0003_requests',
       ]);
     } finally {
       for (const s of racers) await s.close();

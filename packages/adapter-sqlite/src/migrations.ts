@@ -140,6 +140,49 @@ export function migrationsFor(t: TableNames): Record<string, Migration> {
         await db.schema.dropTable(t.outbox).ifExists().execute();
       },
     },
+
+    // Request links (DESIGN.md §10). The request never holds pk, sk or the raw proof:
+    // only the proof's verifier. Its events share the events table (subject = request id).
+    '0003_requests': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable(t.requests)
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) =>
+            c.notNull().check(sql`status in ('open', 'answered', 'expired', 'burned')`),
+          )
+          .addColumn('created_at', 'integer', (c) => c.notNull())
+          .addColumn('expires_at', 'integer', (c) => c.notNull())
+          .addColumn('answered_at', 'integer')
+          .addColumn('burned_at', 'integer')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('label', 'text')
+          .addColumn('request_proof_verifier', 'blob', (c) => c.notNull())
+          .addColumn('answer_secret_id', 'text')
+          .addColumn('ephemeral_key', 'blob')
+          .addColumn('key_id', 'text', (c) => c.notNull())
+          .addColumn('mac', 'blob', (c) => c.notNull())
+          .modifyEnd(sql`strict`)
+          .execute();
+        // The creator's list: WHERE created_by = ? ORDER BY created_at DESC, id DESC.
+        await db.schema
+          .createIndex(t.requestsByCreator)
+          .on(t.requests)
+          .columns(['created_by', 'created_at', 'id'])
+          .execute();
+        // Retention purge.
+        await db.schema
+          .createIndex(t.requestsByExpiry)
+          .on(t.requests)
+          .column('expires_at')
+          .execute();
+      },
+
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable(t.requests).ifExists().execute();
+      },
+    },
   };
 }
 

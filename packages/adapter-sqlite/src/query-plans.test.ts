@@ -14,7 +14,7 @@ describe('query plans', () => {
       await stores.migrate();
       const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
       const plans = collectQueryPlans(database, db, stores.tables);
-      expect(plans.map((p) => p.name)).toHaveLength(19);
+      expect(plans.map((p) => p.name)).toHaveLength(26);
       for (const { name, plan } of plans) {
         expect({ name, unindexed: unindexedSteps(plan) }).toEqual({ name, unindexed: [] });
       }
@@ -30,6 +30,9 @@ describe('query plans', () => {
       expect(search('outbox claim')).toMatch(/USING INDEX plan_outbox_due/);
       expect(search('outbox failed')).toMatch(/USING INDEX plan_outbox_finished/);
       expect(search('outbox purge')).toMatch(/USING INDEX plan_outbox_finished/);
+      expect(search('get request')).toMatch(/SEARCH plan_requests USING INDEX sqlite_autoindex/);
+      expect(search('requests, next page')).toMatch(/USING INDEX plan_requests_by_creator/);
+      expect(search('purge requests')).toMatch(/USING INDEX plan_requests_by_expiry/);
     } finally {
       database.close();
       temp.remove();

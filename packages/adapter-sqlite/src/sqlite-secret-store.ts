@@ -1,4 +1,10 @@
-import type { AuditEventInput, OutboxMessageInput, OutboxStore, SecretStore } from '@hushlink/core';
+import type {
+  AuditEventInput,
+  OutboxMessageInput,
+  OutboxStore,
+  RequestStore,
+  SecretStore,
+} from '@hushlink/core';
 import type { ColdQueries } from './cold-queries';
 import type { HotStatements } from './hot-statements';
 import {
@@ -7,6 +13,8 @@ import {
   outboxFromRow,
   outboxInsertParameters,
 } from './outbox-statements';
+import { type RequestRow, requestFromRow, requestParameters } from './request-row';
+import type { RequestStatements } from './request-statements';
 import {
   type EventRow,
   eventFromRow,
@@ -29,7 +37,8 @@ export function createSqliteSecretStore(
   hot: HotStatements,
   cold: ColdQueries,
   outbox: OutboxStatements,
-): SecretStore & OutboxStore {
+  requests: RequestStatements,
+): SecretStore & OutboxStore & RequestStore {
   const eventSteps = (
     events: readonly AuditEventInput[],
     messages: readonly OutboxMessageInput[] = [],
@@ -37,6 +46,16 @@ export function createSqliteSecretStore(
     ...events.map((event) => ({ sql: hot.insertEvent, parameters: eventParameters(event) })),
     ...messages.map((m) => ({ sql: outbox.insert, parameters: outboxInsertParameters(m) })),
   ];
+  const casRequestStep = (
+    id: string,
+    expectedVersion: number,
+    next: Parameters<RequestStore['compareAndSetRequest']>[2],
+  ): WriteStep => {
+    // Every column but the id (a request never changes it), then the id and version to match.
+    const values = requestParameters(next).slice(1);
+    values.push(id, expectedVersion);
+    return { sql: requests.compareAndSet, parameters: values, requireChange: true };
+  };
   const readOutbox = async (sql: string, parameters: readonly unknown[]) =>
     ((await executor.all(sql, parameters)) as OutboxRow[]).map(outboxFromRow);
 
@@ -89,7 +108,47 @@ export function createSqliteSecretStore(
 
     async purgeExpiredBefore(cutoff) {
       const [events, secrets] = cold.purgeExpiredBefore(cutoff);
-      return (await executor.write([events, secrets])) ?? 0;
+      const purgedSecrets = (await executor.write([events, secrets])) ?? 0;
+      const [requestEvents, purgeRequests] = cold.purgeRequestsBefore(cutoff);
+      return purgedSecrets + ((await executor.write([requestEvents, purgeRequests])) ?? 0);
+    },
+
+    async insertRequest(record, events, messages) {
+      await executor.write([
+        { sql: requests.insert, parameters: requestParameters(record) },
+        ...eventSteps(events, messages),
+      ]);
+    },
+
+    async getRequest(id) {
+      const row = (await executor.first(requests.get, [id])) as RequestRow | undefined;
+      return row ? requestFromRow(row) : null;
+    },
+
+    async compareAndSetRequest(id, expectedVersion, next, events, messages) {
+      const changed = await executor.write([
+        casRequestStep(id, expectedVersion, next),
+        ...eventSteps(events, messages),
+      ]);
+      return changed !== null;
+    },
+
+    async listRequestsByCreator(createdBy, limit, after) {
+      const query = cold.listRequestsByCreator(createdBy, limit, after);
+      return ((await executor.all(query.sql, query.parameters)) as RequestRow[]).map(
+        requestFromRow,
+      );
+    },
+
+    async answerRequest(requestId, expectedVersion, nextRequest, answerSecret, events, messages) {
+      // One transaction: the request's compare-and-set first (a lost race rolls back
+      // before anything else is written), then the answer secret, then events and outbox.
+      const changed = await executor.write([
+        casRequestStep(requestId, expectedVersion, nextRequest),
+        { sql: hot.insertSecret, parameters: secretParameters(answerSecret) },
+        ...eventSteps(events, messages),
+      ]);
+      return changed !== null;
     },
 
     async claimDueOutbox(now, leaseMs, limit) {

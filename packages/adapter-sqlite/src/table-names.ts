@@ -19,6 +19,9 @@ export interface TableNames {
   outbox: string;
   outboxDue: string;
   outboxFinished: string;
+  requests: string;
+  requestsByCreator: string;
+  requestsByExpiry: string;
 }
 
 // The prefix is spliced into SQL text (identifiers cannot be bound as parameters),
@@ -52,5 +55,8 @@ export function tableNamesFor(prefix: string = DEFAULT_TABLE_PREFIX): TableNames
     outbox: `${prefix}outbox`,
     outboxDue: `${prefix}outbox_due`,
     outboxFinished: `${prefix}outbox_finished`,
+    requests: `${prefix}requests`,
+    requestsByCreator: `${prefix}requests_by_creator`,
+    requestsByExpiry: `${prefix}requests_by_expiry`,
   };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { coldQueriesFor } from '../src/cold-queries';
 import { hitRateLimitParameters, hotStatementsFor } from '../src/hot-statements';
 import { outboxInsertParameters, outboxStatementsFor } from '../src/outbox-statements';
+import { requestParameters } from '../src/request-row';
+import { requestStatementsFor } from '../src/request-statements';
 import { secretParameters } from '../src/secret-row';
 import type { SqliteDatabase } from '../src/sqlite-database';
 import type { TableNames } from '../src/table-names';
@@ -30,6 +32,25 @@ export function collectQueryPlans(
   const cas = secretParameters(record).slice(1).concat([record.id, 1]);
   const event = eventFor(record.id, 'opened', 1);
   const [purgeEvents, purgeSecrets] = cold.purgeExpiredBefore(1000);
+  const requests = requestStatementsFor(t);
+  const request = {
+    id: 'planrequestaaaaaaaaaaa',
+    version: 1,
+    status: 'open' as const,
+    createdAt: 1,
+    expiresAt: 2,
+    answeredAt: null,
+    burnedAt: null,
+    createdBy: 'alice',
+    label: null,
+    requestProofVerifier: new Uint8Array(32),
+    answerSecretId: null,
+    ephemeralKey: null,
+    keyId: 'k',
+    mac: new Uint8Array(32),
+  };
+  const requestCas = requestParameters(request).slice(1).concat([request.id, 1]);
+  const [purgeRequestEvents, purgeRequests] = cold.purgeRequestsBefore(1000);
   const statements: Array<[string, boolean, string, readonly unknown[]]> = [
     ['insert secret', true, hot.insertSecret, secretParameters(record)],
     ['get secret', true, hot.getSecret, [record.id]],
@@ -43,6 +64,9 @@ export function collectQueryPlans(
     ['outbox gave up', false, outbox.markGaveUp, ['e', 2, message.id, 1]],
     ['outbox failed', false, outbox.listFailed, [20]],
     ['outbox purge', false, outbox.purge, [1]],
+    ['insert request', true, requests.insert, requestParameters(request)],
+    ['get request', true, requests.get, [request.id]],
+    ['request compare-and-set', true, requests.compareAndSet, requestCas],
     ...(
       [
         ['list events', cold.listEvents(record.id)],
@@ -52,6 +76,13 @@ export function collectQueryPlans(
         ['purge events', purgeEvents],
         ['purge secrets', purgeSecrets],
         ['prune rate limits', cold.pruneRateLimits(1000)],
+        ['requests, first page', cold.listRequestsByCreator('alice', 20, null)],
+        [
+          'requests, next page',
+          cold.listRequestsByCreator('alice', 20, { createdAt: 5, id: request.id }),
+        ],
+        ['purge request events', purgeRequestEvents],
+        ['purge requests', purgeRequests],
       ] as const
     ).map(
       ([name, q]) => [name, false, q.sql, q.parameters] as [string, boolean, string, unknown[]],

@@ -1,6 +1,7 @@
 /**
- * The creator's page: the create form above the history, behind the admin login. The
- * elements call `/api/secrets…` with the session cookie; the API checks it again.
+ * The creator's page: the create form above the history, then request links ("Request a
+ * secret" and the requests list), behind the admin login. The elements call
+ * `/api/secrets…` and `/api/requests…` with the session cookie; the API checks it again.
  */
 
 import { SESSION_COOKIE } from '@hushlink/example-shared';
@@ -8,12 +9,17 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { hushlinkApp } from '../../lib/hushlink-app';
-import { HushlinkCreate, HushlinkHistory } from '../hushlink-elements';
+import {
+  HushlinkCreate,
+  HushlinkHistory,
+  HushlinkRequestForm,
+  HushlinkRequests,
+} from '../hushlink-elements';
 
 export const metadata: Metadata = { title: 'Secrets' };
 
 export default async function AdminPage() {
-  const { sessions } = await hushlinkApp();
+  const { sessions, notifyDefault } = await hushlinkApp();
   const user = sessions.userOf((await cookies()).get(SESSION_COOKIE)?.value);
   if (user === null) redirect('/admin/login');
   return (
@@ -29,8 +35,10 @@ export default async function AdminPage() {
           </form>
         </div>
       </header>
-      <HushlinkCreate basePath="" />
+      <HushlinkCreate basePath="" notifyDefault={notifyDefault} />
       <HushlinkHistory basePath="" />
+      <HushlinkRequestForm basePath="" adminPath="/admin" />
+      <HushlinkRequests basePath="" />
     </main>
   );
 }

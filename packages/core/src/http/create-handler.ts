@@ -23,6 +23,11 @@ import {
   isSecretId,
 } from './check-fields';
 import { checkGroupBody } from './check-group-body';
+import {
+  checkAnswerBody,
+  checkRequestCreateBody,
+  checkRequestMetaBody,
+} from './check-request-body';
 import type { HandlerContext, HandlerOptions, HushlinkHandler } from './handler-options';
 import {
   allowHeader,
@@ -33,10 +38,23 @@ import {
   type RouteName,
   routeForMethod,
 } from './match-route';
-import { answerAsset, answerPage, DEFAULT_PAGE_CSP, renderMinimalPage } from './page';
+import {
+  answerAsset,
+  answerPage,
+  DEFAULT_PAGE_CSP,
+  renderMinimalPage,
+  renderMinimalRequestPage,
+} from './page';
 import { isJsonMediaType, parseJsonObject, readBodyWithCap } from './read-json-body';
 import { emptyResponse, errorResponse, jsonResponse } from './responses';
-import { eventsToJson, historyToJson, metaToJson, revealedToJson } from './to-json';
+import {
+  eventsToJson,
+  historyToJson,
+  metaToJson,
+  requestMetaToJson,
+  requestsToJson,
+  revealedToJson,
+} from './to-json';
 
 /** User agents are audit detail, not payload: longer ones are cut. */
 const MAX_USER_AGENT_LENGTH = 512;
@@ -73,6 +91,7 @@ export function createHandler(options: HandlerOptions): HushlinkHandler {
   const now = options.now ?? Date.now;
   const retryAfter = options.unavailableRetryAfterSeconds ?? 5;
   const renderPage = options.renderPage ?? renderMinimalPage;
+  const renderRequestPage = options.renderRequestPage ?? renderMinimalRequestPage;
   const pageCsp = options.pageContentSecurityPolicy ?? DEFAULT_PAGE_CSP;
 
   const report = (error: unknown): void => {
@@ -190,6 +209,43 @@ export function createHandler(options: HandlerOptions): HushlinkHandler {
       case 'page':
         return answerPage(
           renderPage,
+          { id: param ?? '', basePath, request },
+          { csp: pageCsp, head },
+        );
+      case 'createRequest': {
+        const fields = checkRequestCreateBody(body);
+        const created = await hushlink.registerRequest({ ...fields, createdBy: userId }, client);
+        return json(201, {
+          id: created.id,
+          path: `${basePath}/r/${created.id}`,
+          expiresAt: created.expiresAt.toISOString(),
+        });
+      }
+      case 'listRequests':
+        return json(
+          200,
+          requestsToJson(await hushlink.requests(userId, checkHistoryQuery(url.searchParams))),
+        );
+      case 'listRequestEvents':
+        return json(200, eventsToJson(await hushlink.requestEvents(secretId(param), userId)));
+      case 'burnRequest':
+        await hushlink.burnRequest(secretId(param), userId, client);
+        return emptyResponse(204, headers);
+      case 'requestMeta': {
+        const requestProof = checkRequestMetaBody(body);
+        return json(
+          200,
+          requestMetaToJson(await hushlink.requestMeta(secretId(param), requestProof, client)),
+        );
+      }
+      case 'answerRequest': {
+        const input = checkAnswerBody(body);
+        await hushlink.answerRequest(secretId(param), input, client);
+        return json(201, {});
+      }
+      case 'requestPage':
+        return answerPage(
+          renderRequestPage,
           { id: param ?? '', basePath, request },
           { csp: pageCsp, head },
         );

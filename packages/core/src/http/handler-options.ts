@@ -33,6 +33,12 @@ export interface HandlerOptions {
   maxPlaintextBytes?: number;
   /** Renders `GET {basePath}/s/{id}`. Default: a minimal page without script. */
   renderPage?: RenderPage;
+  /**
+   * Renders `GET {basePath}/r/{id}`, the customer's page of a request link (DESIGN.md §10),
+   * e.g. reveal-ui's `renderRequestPage`. Answered 200 for any id, with the page headers.
+   * Default: a minimal page without script.
+   */
+  renderRequestPage?: RenderPage;
   /** The page's Content-Security-Policy. Default `DEFAULT_PAGE_CSP` (no inline script). */
   pageContentSecurityPolicy?: string;
   /** Files served under `{basePath}/assets/{name}`; unknown names answer 404. */

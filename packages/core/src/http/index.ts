@@ -12,7 +12,12 @@ export type {
   HushlinkHandler,
 } from './handler-options';
 export type { Asset, PageContext, RenderPage } from './page';
-export { DEFAULT_PAGE_CSP, pageHeaders, renderMinimalPage } from './page';
+export {
+  DEFAULT_PAGE_CSP,
+  pageHeaders,
+  renderMinimalPage,
+  renderMinimalRequestPage,
+} from './page';
 export {
   PEER_HEADER,
   type RouteHandlers,

@@ -22,14 +22,25 @@ describe('matchRoute', () => {
     ['/s/anything-at-all', 'HEAD', 'page'],
     ['/assets/app.1234.js', 'GET', 'asset'],
     ['/assets/nested/file.css', 'GET', 'asset'],
+    ['/api/requests', 'POST', 'createRequest'],
+    ['/api/requests', 'GET', 'listRequests'],
+    [`/api/requests/${ID}`, 'DELETE', 'burnRequest'],
+    [`/api/requests/${ID}/events`, 'GET', 'listRequestEvents'],
+    [`/api/requests/${ID}/meta`, 'POST', 'requestMeta'],
+    [`/api/requests/${ID}/answer`, 'POST', 'answerRequest'],
+    [`/r/${ID}`, 'GET', 'requestPage'],
+    ['/r/anything-at-all', 'HEAD', 'requestPage'],
   ])('%s %s → %s', (path, method, route) => {
     const match = matchRoute(`/hl${path}`, '/hl');
     expect(match.owned && match.resource && routeForMethod(match.resource, method)).toBe(route);
   });
 
   it.each([
-    '/api/requests',
-    '/r/x',
+    '/api/requests/',
+    `/api/requests/${ID}/x`,
+    `/api/requests/${ID}/meta/x`,
+    '/r/',
+    '/r/a/b',
     '/api/secrets/',
     `/api/secrets/${ID}/x`,
     '/s/',

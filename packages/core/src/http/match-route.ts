@@ -17,7 +17,14 @@ export type RouteName =
   | 'secretMeta'
   | 'revealSecret'
   | 'page'
-  | 'asset';
+  | 'asset'
+  | 'createRequest'
+  | 'listRequests'
+  | 'listRequestEvents'
+  | 'burnRequest'
+  | 'requestMeta'
+  | 'answerRequest'
+  | 'requestPage';
 
 /** What the handler must do before reaching a route's own work. */
 export interface RouteRules {
@@ -40,6 +47,14 @@ export const ROUTE_RULES: Readonly<Record<RouteName, RouteRules>> = {
   revealSecret: { budget: 'recipient', creator: false, jsonBody: true },
   page: { budget: null, creator: false, jsonBody: false },
   asset: { budget: null, creator: false, jsonBody: false },
+  // Request links (DESIGN.md §10): the customer's meta and answer share the recipient budget.
+  createRequest: { budget: 'create', creator: true, jsonBody: true },
+  listRequests: { budget: 'creator', creator: true, jsonBody: false },
+  listRequestEvents: { budget: 'creator', creator: true, jsonBody: false },
+  burnRequest: { budget: 'creator', creator: true, jsonBody: false },
+  requestMeta: { budget: 'recipient', creator: false, jsonBody: true },
+  answerRequest: { budget: 'recipient', creator: false, jsonBody: true },
+  requestPage: { budget: null, creator: false, jsonBody: false },
 };
 
 /** A resource the handler knows: which route answers each method, plus the path parameter. */
@@ -99,9 +114,14 @@ function matchOwned(rest: string): MatchedResource | null {
     // Any id gets the page: the page itself asks the API, so it reveals nothing about ids.
     return { methods: { GET: 'page' }, param: first };
   }
+  if (area === 'r' && first !== undefined && second === undefined) {
+    // As for /s/: any id gets the customer's page, so the page tells nothing about ids.
+    return { methods: { GET: 'requestPage' }, param: first };
+  }
   if (area === 'api' && first === 'groups' && segments.length === 2) {
     return { methods: { POST: 'createGroup' }, param: null };
   }
+  if (area === 'api' && first === 'requests') return matchRequests(segments);
   if (area !== 'api' || first !== 'secrets' || segments.length > 4) return null;
   if (segments.length === 2) {
     return { methods: { GET: 'listSecrets', POST: 'createSecret' }, param: null };
@@ -116,6 +136,26 @@ function matchOwned(rest: string): MatchedResource | null {
       return { methods: { POST: 'secretMeta' }, param: second };
     case 'reveal':
       return { methods: { POST: 'revealSecret' }, param: second };
+    default:
+      return null;
+  }
+}
+
+/** `/api/requests…` (DESIGN.md §10). */
+function matchRequests(segments: readonly string[]): MatchedResource | null {
+  const [, , id, action] = segments;
+  if (segments.length === 2) {
+    return { methods: { GET: 'listRequests', POST: 'createRequest' }, param: null };
+  }
+  if (id === undefined || segments.length > 4) return null;
+  if (segments.length === 3) return { methods: { DELETE: 'burnRequest' }, param: id };
+  switch (action) {
+    case 'events':
+      return { methods: { GET: 'listRequestEvents' }, param: id };
+    case 'meta':
+      return { methods: { POST: 'requestMeta' }, param: id };
+    case 'answer':
+      return { methods: { POST: 'answerRequest' }, param: id };
     default:
       return null;
   }

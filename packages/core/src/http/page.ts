@@ -80,6 +80,32 @@ export const renderMinimalPage: RenderPage = () =>
     '',
   ].join('\n');
 
+/**
+ * The default customer's page of a request link (`GET {basePath}/r/{id}`) until the
+ * request UI is mounted: it says what the link is for and holds no script.
+ */
+export const renderMinimalRequestPage: RenderPage = () =>
+  [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex, nofollow">',
+    '<meta name="referrer" content="no-referrer">',
+    '<title>Someone asked you for a secret</title>',
+    '</head>',
+    '<body>',
+    '<main>',
+    '<h1>Someone asked you for a secret</h1>',
+    '<p>What you type is encrypted in your browser with the key in this link, so that only the person who asked can read it; the server never sees it.</p>',
+    '<noscript><p>This page needs JavaScript to encrypt your answer. Enable it and reload the page.</p></noscript>',
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+
 /** Builds the page answer (HEAD: the same headers, no body). */
 export async function answerPage(
   render: RenderPage,

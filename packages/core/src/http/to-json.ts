@@ -3,7 +3,15 @@
  * ISO-8601 UTC strings (`Date.prototype.toISOString()`), bytes become base64url.
  */
 import { encodeBase64url } from '../crypto';
-import type { AuditEvent, HistoryItem, HistoryPage, Revealed, SecretMeta } from '../service/types';
+import type {
+  AuditEvent,
+  HistoryItem,
+  HistoryPage,
+  RequestMeta,
+  RequestPage,
+  Revealed,
+  SecretMeta,
+} from '../service/types';
 
 /** `{passphrase, kdf, attemptsLeft, expiresAt, createdByYou, requestId}` */
 export function metaToJson(meta: SecretMeta): Record<string, unknown> {
@@ -62,6 +70,28 @@ function historyItemToJson(item: HistoryItem): Record<string, unknown> {
     groupId: item.groupId,
     requestId: item.requestId,
   };
+}
+
+/** `{items, nextCursor}` of `GET /api/requests`; `ephemeralKey` as base64url (DESIGN.md §10). */
+export function requestsToJson(page: RequestPage): Record<string, unknown> {
+  return {
+    items: page.items.map((item) => ({
+      id: item.id,
+      label: item.label,
+      status: item.status,
+      createdAt: item.createdAt.toISOString(),
+      expiresAt: item.expiresAt.toISOString(),
+      answeredAt: isoOrNull(item.answeredAt),
+      answerSecretId: item.answerSecretId,
+      ephemeralKey: item.ephemeralKey === null ? null : encodeBase64url(item.ephemeralKey),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** `{label, expiresAt}` of the customer's meta. */
+export function requestMetaToJson(meta: RequestMeta): Record<string, unknown> {
+  return { label: meta.label, expiresAt: meta.expiresAt.toISOString() };
 }
 
 function isoOrNull(date: Date | null): string | null {

@@ -1,5 +1,13 @@
 /** The lifecycle of a secret (DESIGN.md §4): pure rules, no I/O. */
 export { attemptsLeft, effectiveStatus, isRevealable, remainingViews } from './availability';
+export {
+  effectiveRequestStatus,
+  isAnswerable,
+  type RequestEvent,
+  type RequestRefusal,
+  type RequestTransitionResult,
+  transitionRequest,
+} from './request-transition';
 export { transition } from './transition';
 export {
   resolveTtlPolicy,

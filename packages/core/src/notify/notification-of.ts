@@ -3,6 +3,8 @@ import type { NotificationEvent } from './types';
 
 /** The facts about a subject that a notification repeats (from its record). */
 export interface NotificationSubject {
+  /** A request link's events are keyed `requestId`, a secret's `secretId`. Default `secret`. */
+  kind?: 'secret' | 'request';
   label: string | null;
   notify: boolean;
   createdBy: string | null;
@@ -21,7 +23,8 @@ export function notificationOf(
   event: AuditEventInput,
   subject: NotificationSubject | null,
 ): NotificationEvent {
-  const subjectKey = REQUEST_EVENTS.has(event.type) ? 'requestId' : 'secretId';
+  const isRequest = subject?.kind === 'request' || REQUEST_EVENTS.has(event.type);
+  const subjectKey = isRequest ? 'requestId' : 'secretId';
   // Built key by key so the JSON reads in the documented order.
   return {
     type: event.type,

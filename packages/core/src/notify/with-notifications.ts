@@ -2,6 +2,7 @@ import { encodeBase64url } from '../crypto';
 import type {
   AuditEventInput,
   OutboxMessageInput,
+  RequestRecord,
   SecretRecord,
   SecretStore,
 } from '../store/types';
@@ -66,7 +67,7 @@ export function withNotifications(store: SecretStore, settings: NotificationSett
   };
 
   // Only the methods the service calls are wrapped; the dispatcher uses the store itself.
-  return {
+  const wrapped: SecretStore = {
     get: (id) => store.get(id),
     listEvents: (subjectId) => store.listEvents(subjectId),
     listByCreator: (createdBy, limit, after) => store.listByCreator(createdBy, limit, after),
@@ -96,6 +97,68 @@ export function withNotifications(store: SecretStore, settings: NotificationSett
       tell(prepared.notifications);
     },
   };
+  // Request links (DESIGN.md §10): the same, for stores that have them.
+  const { insertRequest, getRequest, compareAndSetRequest, listRequestsByCreator, answerRequest } =
+    store;
+  if (getRequest) wrapped.getRequest = (id) => getRequest.call(store, id);
+  if (listRequestsByCreator) {
+    wrapped.listRequestsByCreator = (createdBy, limit, after) =>
+      listRequestsByCreator.call(store, createdBy, limit, after);
+  }
+  if (insertRequest) {
+    wrapped.insertRequest = async (record, events, outbox = []) => {
+      const prepared = prepare(events, requestSubjectOf(record));
+      await insertRequest.call(store, record, events, [...outbox, ...prepared.outbox]);
+      tell(prepared.notifications);
+    };
+  }
+  if (compareAndSetRequest) {
+    wrapped.compareAndSetRequest = async (id, expectedVersion, next, events, outbox = []) => {
+      const prepared = prepare(events, requestSubjectOf(next));
+      const won = await compareAndSetRequest.call(store, id, expectedVersion, next, events, [
+        ...outbox,
+        ...prepared.outbox,
+      ]);
+      if (won) tell(prepared.notifications);
+      return won;
+    };
+  }
+  if (answerRequest) {
+    wrapped.answerRequest = async (
+      requestId,
+      expectedVersion,
+      next,
+      secret,
+      events,
+      outbox = [],
+    ) => {
+      // The request's events (`answered`) and the answer secret's (`created`), each with its subject.
+      const ofRequest = prepare(
+        events.filter((e) => e.subjectId === requestId),
+        requestSubjectOf(next),
+      );
+      const ofSecret = prepare(
+        events.filter((e) => e.subjectId !== requestId),
+        subjectOf(secret),
+      );
+      const won = await answerRequest.call(
+        store,
+        requestId,
+        expectedVersion,
+        next,
+        secret,
+        events,
+        [...outbox, ...ofRequest.outbox, ...ofSecret.outbox],
+      );
+      if (won) tell([...ofRequest.notifications, ...ofSecret.notifications]);
+      return won;
+    };
+  }
+  return wrapped;
+}
+
+function requestSubjectOf(record: RequestRecord): NotificationSubject {
+  return { kind: 'request', label: record.label, notify: false, createdBy: record.createdBy };
 }
 
 function subjectOf(record: SecretRecord | null): NotificationSubject | null {

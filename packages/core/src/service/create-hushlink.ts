@@ -1,12 +1,17 @@
 import { outboxStoreOf, resolveWebhooks, withNotifications } from '../notify';
+import { answerRequest, readRequestMeta } from './answer-request';
+import { burnRequest } from './burn-request';
 import { burnSecret } from './burn-secret';
 import type { ServiceContext } from './context';
 import { createGroup } from './create-group';
+import { createRequest, registerRequest } from './create-request';
 import { createSecret } from './create-secret';
 import { guardStore } from './guard-store';
 import { listEvents, listHistory } from './list-history';
+import { listRequestEvents, listRequests } from './list-requests';
 import { type HushlinkOptions, resolveOptions } from './options';
 import { readMeta } from './read-meta';
+import { readRequestAnswer } from './read-request-answer';
 import { revealSecret } from './reveal-secret';
 import { shareText } from './share-text';
 import { sweep } from './sweep';
@@ -49,5 +54,14 @@ export function createHushlink(options: HushlinkOptions): Hushlink {
     history: (createdBy, historyOptions) => listHistory(ctx, createdBy, historyOptions),
     events: (id, createdBy) => listEvents(ctx, id, createdBy),
     sweep: () => sweep(ctx),
+    registerRequest: (input, client) => registerRequest(ctx, input, client),
+    createRequest: (input, client) => createRequest(ctx, input, client),
+    requestMeta: (id, requestProof, client) => readRequestMeta(ctx, id, requestProof, client),
+    answerRequest: (id, input, client) => answerRequest(ctx, id, input, client),
+    burnRequest: (id, createdBy, client) => burnRequest(ctx, id, createdBy, client),
+    requests: (createdBy, listOptions) => listRequests(ctx, createdBy, listOptions),
+    requestEvents: (id, createdBy) => listRequestEvents(ctx, id, createdBy),
+    readRequestAnswer: (id, secretKey, createdBy, client) =>
+      readRequestAnswer(ctx, id, secretKey, createdBy, client),
   };
 }

@@ -127,7 +127,11 @@ export function resolveLabel(label: string | null | undefined): string | null {
   return label;
 }
 
-function parseEnvelopeHeader(envelope: Uint8Array, maxPlaintextBytes: number) {
+/**
+ * The envelope's header under the service's rules.
+ * @throws {PayloadTooLargeError} past the plaintext cap; {InvalidRequestError} for a malformed header.
+ */
+export function parseEnvelopeHeader(envelope: Uint8Array, maxPlaintextBytes: number) {
   try {
     return parseHeader(envelope, { maxPlaintextBytes });
   } catch (error) {

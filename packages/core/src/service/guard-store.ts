@@ -16,7 +16,7 @@ export function guardStore(store: SecretStore): SecretStore {
         throw new StoreUnavailableError(undefined, { cause });
       }
     };
-  return {
+  const guarded: SecretStore = {
     insert: guard((record, events) => store.insert(record, events)),
     get: guard((id) => store.get(id)),
     compareAndSet: guard((id, version, next, events) =>
@@ -28,4 +28,28 @@ export function guardStore(store: SecretStore): SecretStore {
     listDueForSweep: guard((now, limit) => store.listDueForSweep(now, limit)),
     purgeExpiredBefore: guard((cutoff) => store.purgeExpiredBefore(cutoff)),
   };
+  // Request methods only where the store has them: the service then tells "no request
+  // support" apart from a failing store.
+  const { insertRequest, getRequest, compareAndSetRequest, listRequestsByCreator, answerRequest } =
+    store;
+  if (insertRequest) {
+    guarded.insertRequest = guard((record, events) => insertRequest.call(store, record, events));
+  }
+  if (getRequest) guarded.getRequest = guard((id) => getRequest.call(store, id));
+  if (compareAndSetRequest) {
+    guarded.compareAndSetRequest = guard((id, version, next, events) =>
+      compareAndSetRequest.call(store, id, version, next, events),
+    );
+  }
+  if (listRequestsByCreator) {
+    guarded.listRequestsByCreator = guard((createdBy, limit, after) =>
+      listRequestsByCreator.call(store, createdBy, limit, after),
+    );
+  }
+  if (answerRequest) {
+    guarded.answerRequest = guard((requestId, version, next, secret, events) =>
+      answerRequest.call(store, requestId, version, next, secret, events),
+    );
+  }
+  return guarded;
 }

@@ -1,5 +1,6 @@
 /** The service API (DESIGN.md §3–§5): `createHushlink` over a `SecretStore`. */
 
+export { MIN_ANSWER_LIFETIME_MS } from './answer-request';
 export { MAX_GROUP_RECIPIENTS } from './create-group';
 export { createHushlink, type HushlinkOptions } from './create-hushlink';
 export { MAX_LABEL_CODE_POINTS } from './create-secret';

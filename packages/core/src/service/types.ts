@@ -10,7 +10,13 @@
  * - `PayloadTooLargeError` (envelope over the configured cap),
  * - `StoreUnavailableError` (the store failed; nothing was decided).
  */
-import type { AuditEventType, BurnReason, KdfParams, SecretStatus } from '../store/types';
+import type {
+  AuditEventType,
+  BurnReason,
+  KdfParams,
+  RequestStatus,
+  SecretStatus,
+} from '../store/types';
 
 /** Who is calling, as resolved at the edge (client IP already resolved, not yet truncated). */
 export interface ClientInfo {
@@ -145,6 +151,74 @@ export interface SweepResult {
   purged: number;
 }
 
+/** A request link registered from the creator's browser, which made `(sk, pk)` (DESIGN.md §10). */
+export interface RegisterRequestInput {
+  /** `deriveRequestProof(pk)`: 32 bytes. The server stores only its verifier. */
+  requestProof: Uint8Array;
+  /** 3600..2592000 (or the host's narrower bounds); default 86400. */
+  ttlSeconds?: number;
+  /** ≤ 200 code points; empty → null. Shown to the customer. */
+  label?: string | null;
+  /** The creator's user id (from the host's `authorize`). */
+  createdBy: string;
+}
+
+export interface CreatedRequest {
+  id: string;
+  expiresAt: Date;
+}
+
+/** A request link made entirely server-side (automation): the key pair is made here. */
+export interface CreateRequestInput extends Omit<RegisterRequestInput, 'requestProof'> {
+  /** e.g. `https://app.example.com/hushlink` — origin + basePath; the link is `${baseUrl}/r/${id}#${pk}`. */
+  baseUrl?: string;
+}
+
+export interface ServerCreatedRequest extends CreatedRequest {
+  /** `sk`, 32 bytes: keep it to read the answer (`readRequestAnswer`). Never stored by Hushlink. */
+  secretKey: Uint8Array;
+  /** `pk`, 32 bytes: only in the customer's link fragment. Never stored by Hushlink. */
+  publicKey: Uint8Array;
+  /** `${baseUrl}/r/${id}#${base64url(pk)}` when `baseUrl` was given, else null. */
+  link: string | null;
+}
+
+/** What the customer's page shows before anything is sent. */
+export interface RequestMeta {
+  label: string | null;
+  expiresAt: Date;
+}
+
+/** A customer's answer, sealed in their browser with `sealForRequest`. */
+export interface AnswerRequestInput {
+  /** 32 bytes: proves the customer holds the link's `pk`. */
+  requestProof: Uint8Array;
+  /** A v1 envelope without passphrase. */
+  envelope: Uint8Array;
+  /** `deriveKeyProof(K)`: 32 bytes; the answer secret's keyProof. */
+  keyProof: Uint8Array;
+  /** `epk`: 32 bytes, not a low-order point. */
+  ephemeralKey: Uint8Array;
+}
+
+/** A request as its creator's list shows it (the last three null until answered). */
+export interface RequestItem {
+  id: string;
+  label: string | null;
+  status: RequestStatus;
+  createdAt: Date;
+  expiresAt: Date;
+  answeredAt: Date | null;
+  answerSecretId: string | null;
+  ephemeralKey: Uint8Array | null;
+}
+
+export interface RequestPage {
+  items: RequestItem[];
+  /** Opaque; null on the last page. */
+  nextCursor: string | null;
+}
+
 export interface Hushlink {
   createSecret(input: CreateSecretInput, client: ClientInfo): Promise<CreatedSecret>;
   /** One secret per recipient under one `groupId` (DESIGN.md §11). */
@@ -167,4 +241,38 @@ export interface Hushlink {
   /** Another creator's id → NotAvailableError. */
   events(id: string, createdBy: string): Promise<AuditEvent[]>;
   sweep(): Promise<SweepResult>;
+
+  // Request links (DESIGN.md §10). Each needs a store with the request methods.
+
+  /** Stores a request whose key pair the creator's browser made; only `requestProof` is sent. */
+  registerRequest(input: RegisterRequestInput, client: ClientInfo): Promise<CreatedRequest>;
+  /**
+   * Makes the key pair here and stores the request: for server-side callers. `secretKey`
+   * comes back once, as bytes; read the answer with `readRequestAnswer`.
+   */
+  createRequest(input: CreateRequestInput, client?: ClientInfo): Promise<ServerCreatedRequest>;
+  /** The customer's page: label and expiry of an open request. Consumes and records nothing. */
+  requestMeta(id: string, requestProof: Uint8Array, client: ClientInfo): Promise<RequestMeta>;
+  /** Accepts the one answer of an open request, as a single-use secret owned by the creator. */
+  answerRequest(id: string, input: AnswerRequestInput, client: ClientInfo): Promise<void>;
+  /** Open or answered → burned (an unread answer is burned too); expired or burned: unchanged. */
+  burnRequest(id: string, createdBy: string, client: ClientInfo): Promise<void>;
+  /** A creator's requests, newest first. */
+  requests(
+    createdBy: string,
+    options?: { limit?: number; cursor?: string | null },
+  ): Promise<RequestPage>;
+  /** The audit trail of one of the creator's requests (`request_created`, `answered`, …). */
+  requestEvents(id: string, createdBy: string): Promise<AuditEvent[]>;
+  /**
+   * Reads (and so consumes, like any reveal) the answer with the request's `secretKey`.
+   * @throws {NotAvailableError} when the request is not the creator's, not answered, the
+   *   answer is gone, or `secretKey` is wrong.
+   */
+  readRequestAnswer(
+    id: string,
+    secretKey: Uint8Array,
+    createdBy: string,
+    client?: ClientInfo,
+  ): Promise<string>;
 }

@@ -4,6 +4,8 @@ import type {
   AuditEventInput,
   HistoryCursor,
   OutboxStore,
+  RequestRecord,
+  RequestStore,
   SecretRecord,
   SecretStore,
   StoredAuditEvent,
@@ -13,7 +15,7 @@ import type {
 export const MEMORY_STORE_NAME = 'memory';
 
 /** A `SecretStore` (with its outbox) that lives in this process only, plus a probe that reads its raw state. */
-export type MemoryStore = SecretStore & OutboxStore & { probe: StoreProbe };
+export type MemoryStore = SecretStore & OutboxStore & RequestStore & { probe: StoreProbe };
 
 /**
  * Creates a `SecretStore` held in this process's memory: for tests, demos and a
@@ -27,6 +29,7 @@ export type MemoryStore = SecretStore & OutboxStore & { probe: StoreProbe };
  */
 export function createMemoryStore(): MemoryStore {
   const records = new Map<string, SecretRecord>();
+  const requests = new Map<string, RequestRecord>();
   const events = new Map<string, StoredAuditEvent[]>();
   const outbox = createMemoryOutbox(yieldOnce);
 
@@ -98,14 +101,74 @@ export function createMemoryStore(): MemoryStore {
     async purgeExpiredBefore(cutoff) {
       await yieldOnce();
       let purged = 0;
-      for (const record of [...records.values()]) {
+      for (const record of [...records.values(), ...requests.values()]) {
         if (record.expiresAt < cutoff) {
           records.delete(record.id);
+          requests.delete(record.id);
           events.delete(record.id);
           purged++;
         }
       }
       return purged;
+    },
+
+    async insertRequest(record, newEvents, newOutbox = []) {
+      await yieldOnce();
+      if (requests.has(record.id))
+        throw new Error(`A request with id ${record.id} already exists.`);
+      outbox.check(newOutbox);
+      requests.set(record.id, structuredClone(record));
+      appendAll(newEvents);
+      outbox.write(newOutbox);
+    },
+
+    async getRequest(id) {
+      await yieldOnce();
+      const record = requests.get(id);
+      return record ? structuredClone(record) : null;
+    },
+
+    async compareAndSetRequest(id, expectedVersion, next, newEvents, newOutbox = []) {
+      await yieldOnce();
+      const current = requests.get(id);
+      if (!current || current.version !== expectedVersion) return false;
+      outbox.check(newOutbox);
+      requests.set(id, structuredClone(next));
+      appendAll(newEvents);
+      outbox.write(newOutbox);
+      return true;
+    },
+
+    async listRequestsByCreator(createdBy, limit, after) {
+      await yieldOnce();
+      return [...requests.values()]
+        .filter((r) => r.createdBy === createdBy && (after === null || isAfter(r, after)))
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map((r) => structuredClone(r));
+    },
+
+    async answerRequest(
+      requestId,
+      expectedVersion,
+      nextRequest,
+      answerSecret,
+      newEvents,
+      newOutbox = [],
+    ) {
+      await yieldOnce();
+      const current = requests.get(requestId);
+      if (!current || current.version !== expectedVersion) return false;
+      // Every check before any write: a refusal leaves nothing half done.
+      if (records.has(answerSecret.id)) {
+        throw new Error(`A secret with id ${answerSecret.id} already exists.`);
+      }
+      outbox.check(newOutbox);
+      requests.set(requestId, structuredClone(nextRequest));
+      records.set(answerSecret.id, structuredClone(answerSecret));
+      appendAll(newEvents);
+      outbox.write(newOutbox);
+      return true;
     },
 
     claimDueOutbox: outbox.claimDueOutbox,
@@ -119,6 +182,8 @@ export function createMemoryStore(): MemoryStore {
         const rows: Array<Record<string, unknown>> = [];
         for (const record of records.values())
           rows.push({ table: 'secrets', ...structuredClone(record) });
+        for (const request of requests.values())
+          rows.push({ table: 'requests', ...structuredClone(request) });
         for (const list of events.values()) {
           for (const event of list) rows.push({ table: 'events', ...structuredClone(event) });
         }
@@ -129,18 +194,21 @@ export function createMemoryStore(): MemoryStore {
   };
 }
 
+/** What history order needs of a secret or a request. */
+type Ordered = Pick<SecretRecord, 'createdAt' | 'id'>;
+
 /** Lets other pending callbacks run, as a round trip to a database would. */
 function yieldOnce(): Promise<void> {
   return Promise.resolve();
 }
 
 /** History order: createdAt descending, then id descending (a total order: ids are unique). */
-function newestFirst(a: SecretRecord, b: SecretRecord): number {
+function newestFirst(a: Ordered, b: Ordered): number {
   return b.createdAt - a.createdAt || compareIds(b.id, a.id);
 }
 
 /** True when `record` comes strictly after the cursor in history order. */
-function isAfter(record: SecretRecord, cursor: HistoryCursor): boolean {
+function isAfter(record: Ordered, cursor: HistoryCursor): boolean {
   return (
     record.createdAt < cursor.createdAt ||
     (record.createdAt === cursor.createdAt && compareIds(record.id, cursor.id) < 0)

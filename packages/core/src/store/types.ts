@@ -167,10 +167,99 @@ export interface OutboxStore {
 }
 
 /**
- * A secret store. The outbox methods are optional so that a store written before
- * webhooks keeps working; `createHushlink` refuses `webhooks` over a store without them.
+ * The status of a request link (DESIGN.md §10). Stores hold `open`, `answered` or
+ * `burned`; `expired` is what an open request reads once `expiresAt` has passed (and what
+ * it is persisted as when a later call notices).
  */
-export interface SecretStore extends Partial<OutboxStore> {
+export type RequestStatus = 'open' | 'answered' | 'expired' | 'burned';
+
+/**
+ * A request link as the server stores it (DESIGN.md §10). It never holds the request's
+ * key pair (`pk`, `sk`) nor the raw `requestProof`: only its verifier.
+ */
+export interface RequestRecord {
+  /** 16 random bytes, base64url (22 characters). */
+  id: string;
+  /** Compare-and-set version: 1 on insert, +1 at each transition. MAC-covered. */
+  version: number;
+  status: RequestStatus;
+  createdAt: number;
+  expiresAt: number;
+  /** When the answer was accepted, or null. */
+  answeredAt: number | null;
+  /** When the request was burned (by its creator, or for integrity), or null. */
+  burnedAt: number | null;
+  /** The host app's user id of the creator: the owner of the answer secret too. */
+  createdBy: string;
+  /** Shown to the customer on the request page. */
+  label: string | null;
+  /** HMAC(verifierKey, requestProof), 32 bytes. */
+  requestProofVerifier: Uint8Array;
+  /** The answer secret's id once answered, else null. */
+  answerSecretId: string | null;
+  /** The answer's X25519 ephemeral public key (32 bytes) once answered, else null. */
+  ephemeralKey: Uint8Array | null;
+  /** Id of the integrity key that MACs this record for its whole life. */
+  keyId: string;
+  /** HMAC-SHA256 over the canonical encoding of the request (integrity/). 32 bytes. */
+  mac: Uint8Array;
+}
+
+/**
+ * The request-link half of a store (DESIGN.md §9, §10). Events of a request use its id
+ * as `subjectId` and live beside the secrets' events (`listEvents` reads both).
+ */
+export interface RequestStore {
+  /** Writes a new request, its events and outbox messages in one transaction. Throws on a duplicate id. */
+  insertRequest(
+    record: RequestRecord,
+    events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
+  ): Promise<void>;
+  /** Reads one request exactly as stored, or null. No side effects. */
+  getRequest(id: string): Promise<RequestRecord | null>;
+  /**
+   * Replaces the request whose stored version is `expectedVersion` with `next`, appending
+   * `events` and `outbox`, in one transaction; false (writing nothing) when the version
+   * differs or the request is gone. Of concurrent callers on one version at most one wins.
+   */
+  compareAndSetRequest(
+    id: string,
+    expectedVersion: number,
+    next: RequestRecord,
+    events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
+  ): Promise<boolean>;
+  /** A creator's requests, newest first by (createdAt desc, id desc), strictly after `after`. */
+  listRequestsByCreator(
+    createdBy: string,
+    limit: number,
+    after: HistoryCursor | null,
+  ): Promise<RequestRecord[]>;
+  /**
+   * Accepts an answer: moves the request from `expectedVersion` to `nextRequest`, inserts
+   * `answerSecret`, and writes `events` and `outbox`, all in ONE transaction. False —
+   * writing nothing, no answer secret either — when the version differs (another answer
+   * won). A failure part-way (a crash, a duplicate secret id) rolls everything back, so
+   * no answer secret ever exists without its answered request, nor the reverse.
+   */
+  answerRequest(
+    requestId: string,
+    expectedVersion: number,
+    nextRequest: RequestRecord,
+    answerSecret: SecretRecord,
+    events: readonly AuditEventInput[],
+    outbox?: readonly OutboxMessageInput[],
+  ): Promise<boolean>;
+}
+
+/**
+ * A secret store. The outbox and request methods are optional so that a store written
+ * before webhooks or request links keeps working; `createHushlink` refuses `webhooks`
+ * over a store without an outbox, and request operations answer 503 over a store
+ * without request methods.
+ */
+export interface SecretStore extends Partial<OutboxStore>, Partial<RequestStore> {
   /**
    * Writes a new record, its events and its outbox messages in one transaction.
    * Throws if a record with the same id exists (ids are random: this never happens in practice).
@@ -229,7 +318,8 @@ export interface SecretStore extends Partial<OutboxStore> {
 
   /**
    * Deletes records (and their events) whose `expiresAt` is before `cutoff`: the end of
-   * metadata retention. Returns how many records were deleted.
+   * metadata retention. A store with request methods deletes requests (and their events)
+   * past the same cutoff. Returns how many records (secrets and requests) were deleted.
    */
   purgeExpiredBefore(cutoff: number): Promise<number>;
 

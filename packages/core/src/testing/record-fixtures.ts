@@ -1,4 +1,4 @@
-import type { AuditEventInput, SecretRecord } from '../store/types';
+import type { AuditEventInput, RequestRecord, SecretRecord } from '../store/types';
 
 /** 2026-01-01T00:00:00.000Z: the contract's fixed clock starts here. */
 export const CONTRACT_EPOCH = Date.UTC(2026, 0, 1);
@@ -100,4 +100,46 @@ export function normalizeBytes<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeBytes(v)])) as T;
   }
   return value;
+}
+
+/** A stored request with every nullable field set (answered), for store round trips. */
+export function fullRequest(overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    id: 'fullrequestaaaaaaaaaaa',
+    version: 2,
+    status: 'answered',
+    createdAt: CONTRACT_EPOCH,
+    expiresAt: CONTRACT_EPOCH + 86_400_000,
+    answeredAt: CONTRACT_EPOCH + 5_000,
+    burnedAt: CONTRACT_EPOCH + 6_000,
+    createdBy: 'user-ü-42',
+    label: 'Passwort für «Jürgen» 🔑 "quoted" \\ back',
+    requestProofVerifier: bytes(32, 21),
+    answerSecretId: 'answersecretaaaaaaaaaa',
+    ephemeralKey: bytes(32, 22),
+    keyId: 'kid-full-aa',
+    mac: bytes(32, 23),
+    ...overrides,
+  };
+}
+
+/** A fresh open request with every nullable field null. */
+export function minimalRequest(overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    id: 'minimalrequestaaaaaaaa',
+    version: 1,
+    status: 'open',
+    createdAt: CONTRACT_EPOCH,
+    expiresAt: CONTRACT_EPOCH + 3_600_000,
+    answeredAt: null,
+    burnedAt: null,
+    createdBy: 'user-1',
+    label: null,
+    requestProofVerifier: bytes(32, 31),
+    answerSecretId: null,
+    ephemeralKey: null,
+    keyId: 'kid-min-aaa',
+    mac: bytes(32, 32),
+    ...overrides,
+  };
 }

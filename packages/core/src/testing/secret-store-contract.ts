@@ -29,6 +29,7 @@ import {
   minimalRecord,
   normalizeBytes,
 } from './record-fixtures';
+import { describeRequestContract } from './request-store-contract';
 import type { StoreContractSubject, StoreProbe } from './store-probe';
 
 export type { StoreContractSubject, StoreProbe } from './store-probe';
@@ -271,6 +272,7 @@ export function runSecretStoreContract(
     });
 
     describeOutboxContract(() => store);
+    describeRequestContract(() => ({ store, probe }));
 
     describe('through the service', () => {
       let clock: number;

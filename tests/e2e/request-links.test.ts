@@ -1,0 +1,121 @@
+/**
+ * Receiving a secret (DESIGN.md §10) in a real Chromium against the Express example: the
+ * creator asks in /admin, a customer answers in a fresh browser at /r/{id}, a second
+ * answer is refused, the creator reveals the answer from the requests list, and after a
+ * reload the answer is gone. Every request the browsers sent is recorded: neither `pk`
+ * nor `sk` appears in any of them, nor in what the server received.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eWorld, signIn, startWorld } from './browser-fixture';
+
+const GONE =
+  'Information no longer available. Contact the person who sent you this link and ask them to create a new secret.';
+const ANSWER = 'customer VPN password: c0rrect-h0rse ✓';
+
+let world: E2eWorld;
+let admin: Page;
+const cspViolations: string[] = [];
+
+function watchCsp(page: Page): void {
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+}
+
+beforeAll(async () => {
+  world = await startWorld();
+  const context = await world.newContext();
+  admin = await context.newPage();
+  watchCsp(admin);
+  await signIn(admin, world.origin);
+}, 60_000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('request links, end to end', () => {
+  it('asks, answers once, reveals once, and never sends pk or sk', async () => {
+    // The creator asks for a secret.
+    const form = admin.locator('hushlink-request-form');
+    await form.getByLabel('Label (optional, shown to the person you ask)').fill('VPN for ACME');
+    await form.getByRole('button', { name: 'Create request link' }).click();
+    const requestField = form.getByRole('textbox', { name: 'Request link', exact: true });
+    await requestField.waitFor();
+    const requestLink = await requestField.inputValue();
+    const readLink = await form
+      .getByRole('textbox', { name: 'Your private link to read the answer' })
+      .inputValue();
+    expect(requestLink).toMatch(
+      new RegExp(`^${world.origin}/r/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$`),
+    );
+    expect(readLink).toMatch(
+      new RegExp(`^${world.origin}/admin/requests/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$`),
+    );
+    const id = new URL(requestLink).pathname.split('/').pop() as string;
+    const pk = new URL(requestLink).hash.slice(1);
+    const sk = new URL(readLink).hash.slice(1);
+
+    // A customer answers in a fresh browser.
+    const customer = await world.newContext();
+    const page = await customer.newPage();
+    watchCsp(page);
+    await page.goto(requestLink);
+    await page.getByText('VPN for ACME').first().waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await page.getByRole('button', { name: 'Click to start' }).click();
+    await page.getByLabel('Your secret').fill(ANSWER);
+    await page.getByRole('button', { name: 'Send securely' }).click();
+    await page.getByText('Sent — you can close this window').waitFor();
+    await customer.close();
+
+    // A second answer is refused: the page says the link is used, the API answers 404.
+    const second = await world.newContext();
+    const late = await second.newPage();
+    await late.goto(requestLink);
+    await late.getByText(GONE).waitFor();
+    await second.close();
+    const sentAnswer = world.sent.find((r) => r.url.endsWith(`/api/requests/${id}/answer`));
+    expect(sentAnswer?.body).toBeTruthy();
+    const replay = await fetch(`${world.origin}/api/requests/${id}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: sentAnswer?.body ?? '',
+    });
+    expect(replay.status).toBe(404);
+
+    // The creator reveals the answer from the requests list (sk from IndexedDB).
+    const list = admin.locator('hushlink-requests');
+    await Promise.all([
+      admin.waitForResponse((r) => r.url().includes('/api/requests?')),
+      list.getByRole('button', { name: 'Refresh' }).click(),
+    ]);
+    const row = list.locator(`tr[data-id="${id}"]`);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('answered');
+    await row.getByRole('button', { name: 'Reveal VPN for ACME' }).click();
+    const answer = list.getByLabel('The answer');
+    await answer.waitFor();
+    expect(await answer.inputValue()).toBe(ANSWER);
+
+    // After a reload, the answer is gone, even with the private link's sk.
+    await admin.reload();
+    await admin.goto(readLink);
+    await admin.getByRole('button', { name: 'Reveal' }).click();
+    await admin.getByText('This answer was already read, or is no longer available.').waitFor();
+    expect(await admin.evaluate(() => location.hash)).toBe('');
+
+    // Neither pk nor sk reached the network, from either side.
+    const browserSide = JSON.stringify(world.sent);
+    const serverSide = JSON.stringify(world.received);
+    for (const key of [pk, sk]) {
+      expect(browserSide).not.toContain(key);
+      expect(serverSide).not.toContain(key);
+    }
+    expect(world.received.some((r) => r.url === `/r/${id}`)).toBe(true);
+    const answerKeys = Object.keys(JSON.parse(sentAnswer?.body ?? '{}')).sort();
+    expect(answerKeys).toEqual(['envelope', 'ephemeralKey', 'keyProof', 'requestProof']);
+    expect(sentAnswer?.body).not.toContain('c0rrect');
+    expect(cspViolations).toEqual([]);
+  }, 60_000);
+});

@@ -14,16 +14,17 @@
  */
 import { buildLink, encodeBase64url, type SealResult, seal } from '@hushlink/core/crypto';
 import { fill, type RevealUiStrings } from '../strings';
+import { announceCreated } from './announce-created';
 import { callApi } from './call-api';
-import { copyText } from './copy-text';
+import { configureOnce } from './configure-once';
 import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
+import { expiryAndLabelFields } from './expiry-and-label-fields';
+import { formFailureText } from './failure-text';
+import { linkField } from './link-field';
 import { qrCodeSvg } from './qr-code';
+import { readLinkBase } from './read-link-base';
 import { recipientRows } from './recipient-rows';
-
-/** The lifetimes offered, shortest first (DESIGN.md §4 presets); 24 hours is selected. */
-const TTL_CHOICES = [3600, 86_400, 259_200, 604_800, 1_209_600, 2_592_000] as const;
-const DEFAULT_TTL = 86_400;
+import { requiredTextArea, submitWhenFilled } from './required-text-area';
 
 /** The `POST /api/secrets` answer. */
 interface CreatedAnswer {
@@ -79,53 +80,25 @@ function sealedFields(sealed: SealResult): {
 export class HushlinkCreateElement extends HTMLElement {
   #strings!: RevealUiStrings;
   #basePath = '';
-  #started = false;
 
   connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
+    const config = configureOnce(this);
+    if (config === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath } = config);
     this.#showForm();
   }
 
   #showForm(): void {
     const s = this.#strings;
     const ids = {
-      secret: uniqueId('secret'),
-      secretHint: uniqueId('secret-hint'),
-      label: uniqueId('label'),
-      ttl: uniqueId('ttl'),
       passphrase: uniqueId('passphrase'),
       advice: uniqueId('advice'),
       notifyHint: uniqueId('notify-hint'),
       recipientsHint: uniqueId('recipients-hint'),
       error: uniqueId('error'),
     };
-    const secret = h('textarea', {
-      id: ids.secret,
-      name: 'secret',
-      rows: 5,
-      required: true,
-      spellcheck: 'false',
-      autocomplete: 'off',
-      'aria-describedby': `${ids.secretHint} ${ids.error}`,
-    });
-    const label = h('input', {
-      id: ids.label,
-      name: 'label',
-      type: 'text',
-      maxlength: 200,
-      autocomplete: 'off',
-    });
-    const ttl = h(
-      'select',
-      { id: ids.ttl, name: 'ttl' },
-      ...TTL_CHOICES.map((seconds) =>
-        h('option', { value: seconds, selected: seconds === DEFAULT_TTL }, s[`ttl${seconds}`]),
-      ),
-    );
+    const secret = requiredTextArea('secret', s.secretInputLabel, s.secretInputHint, ids.error);
+    const fields = expiryAndLabelFields(s, s.labelInputLabel, '');
     const single = h('input', { type: 'radio', name: 'views', value: 'single', checked: true });
     const reusable = h('input', { type: 'radio', name: 'views', value: 'reusable' });
     const passphrase = h('input', {
@@ -166,19 +139,8 @@ export class HushlinkCreateElement extends HTMLElement {
     const form = h(
       'form',
       { class: 'hl-form', novalidate: true },
-      h(
-        'div',
-        { class: 'hl-field' },
-        h('label', { for: ids.secret }, s.secretInputLabel),
-        secret,
-        h('p', { id: ids.secretHint, class: 'hl-hint' }, s.secretInputHint),
-      ),
-      h(
-        'div',
-        { class: 'hl-row' },
-        h('div', { class: 'hl-field' }, h('label', { for: ids.ttl }, s.expiryLabel), ttl),
-        h('div', { class: 'hl-field' }, h('label', { for: ids.label }, s.labelInputLabel), label),
-      ),
+      secret.field,
+      fields.row,
       h(
         'fieldset',
         { class: 'hl-field hl-choices' },
@@ -210,20 +172,12 @@ export class HushlinkCreateElement extends HTMLElement {
       button,
       error,
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (secret.value === '') {
-        error.textContent = s.secretRequired;
-        secret.setAttribute('aria-invalid', 'true');
-        secret.focus();
-        return;
-      }
-      secret.removeAttribute('aria-invalid');
+    submitWhenFilled(form, secret.input, error, s.secretRequired, () => {
       void this.#create(
         {
-          text: secret.value,
-          label: label.value.trim(),
-          ttlSeconds: Number(ttl.value),
+          text: secret.input.value,
+          label: fields.label.value.trim(),
+          ttlSeconds: Number(fields.ttl.value),
           reusable: reusable.checked,
           passphrase: passphrase.value === '' ? null : passphrase.value,
           notify: notify.checked,
@@ -277,16 +231,10 @@ export class HushlinkCreateElement extends HTMLElement {
       const created = await this.#post(input.recipients, sealed, shared);
       if (!created.ok) {
         error.textContent =
-          created.code === 'unauthorized'
-            ? s.signedOut
-            : created.code === 'payload_too_large'
-              ? s.tooLarge
-              : created.code === 'unavailable' || created.code === 'network'
-                ? s.unavailable
-                : s.failed;
+          created.code === 'payload_too_large' ? s.tooLarge : formFailureText(s, created);
         return;
       }
-      const base = this.dataset.linkBase ?? `${location.origin}${this.#basePath}`;
+      const base = readLinkBase(this, this.#basePath);
       const links = created.items.map((item, index) => ({
         name:
           input.recipients === null
@@ -295,18 +243,12 @@ export class HushlinkCreateElement extends HTMLElement {
         link: buildLink(base, item.id, keys[index] as Uint8Array),
       }));
       const [first] = created.items as [CreatedAnswer];
-      this.dispatchEvent(
-        new CustomEvent('hushlink:created', {
-          bubbles: true,
-          composed: true,
-          detail: {
-            id: first.id,
-            expiresAt: first.expiresAt,
-            groupId: created.groupId,
-            ids: created.items.map((item) => item.id),
-          },
-        }),
-      );
+      announceCreated(this, 'hushlink:created', {
+        id: first.id,
+        expiresAt: first.expiresAt,
+        groupId: created.groupId,
+        ids: created.items.map((item) => item.id),
+      });
       this.#showLinks(links, input.passphrase !== null);
     } catch (cause) {
       const code = (cause as { code?: unknown }).code;
@@ -360,7 +302,12 @@ export class HushlinkCreateElement extends HTMLElement {
     const heading = h('h2', {}, s.createHeading);
     const single = links.length === 1 && links[0]?.name === null ? links[0] : null;
     if (single !== null) {
-      const { field, copy } = this.#linkField(single.link, s.linkLabel, s.copyLink, status);
+      const { field, input, copy } = linkField(s, {
+        link: single.link,
+        label: s.linkLabel,
+        copyLabel: s.copyLink,
+        status,
+      });
       replaceChildren(
         this,
         h(
@@ -374,19 +321,19 @@ export class HushlinkCreateElement extends HTMLElement {
           h('figure', { class: 'hl-qr-figure' }, qrCodeSvg(single.link, s.qrLabel)),
         ),
       );
-      field.querySelector('input')?.focus();
-      field.querySelector('input')?.select();
+      input.focus();
+      input.select();
       return;
     }
     const items = links.map(({ name, link }) => {
       const label = name ?? '';
-      const { field, copy } = this.#linkField(
+      const { field, copy } = linkField(s, {
         link,
-        fill(s.linkFor, { label }),
-        s.copyLink,
+        label: fill(s.linkFor, { label }),
+        copyLabel: s.copyLink,
         status,
-        fill(s.copyLinkFor, { label }),
-      );
+        copyName: fill(s.copyLinkFor, { label }),
+      });
       // The QR code is drawn when asked for: twenty of them would be a wall of squares.
       const qr = h('details', { class: 'hl-qr-details' }, h('summary', {}, s.showQr));
       qr.addEventListener('toggle', () => {
@@ -417,27 +364,5 @@ export class HushlinkCreateElement extends HTMLElement {
       ),
     );
     this.querySelector<HTMLInputElement>('.hl-link')?.focus();
-  }
-
-  /** A read-only link field with its label and a copy button that reports in `status`. */
-  #linkField(
-    link: string,
-    label: string,
-    copyText_: string,
-    status: HTMLElement,
-    copyName?: string,
-  ): { field: HTMLElement; copy: HTMLButtonElement } {
-    const s = this.#strings;
-    const id = uniqueId('link');
-    const input = h('input', { id, class: 'hl-link', type: 'text', readonly: true, value: link });
-    const copy = h(
-      'button',
-      { type: 'button', class: 'hl-primary', 'aria-label': copyName ?? null },
-      copyText_,
-    );
-    copy.addEventListener('click', async () => {
-      status.textContent = (await copyText(input.value, input)) ? s.copied : s.copyFailed;
-    });
-    return { field: h('div', { class: 'hl-field' }, h('label', { for: id }, label), input), copy };
   }
 }

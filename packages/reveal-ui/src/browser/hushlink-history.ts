@@ -13,13 +13,21 @@
 import type { RevealUiStrings } from '../strings';
 import { fill } from '../strings';
 import { ActivityTracker } from './activity-tracker';
+import { confirmDelete, focusRowButton } from './burn-from-list';
 import { callApi } from './call-api';
-import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
+import { configureOnce } from './configure-once';
+import { h, replaceChildren } from './dom';
+import type { ElementConfig } from './element-config';
+import { listFailureText } from './failure-text';
 import { groupHistoryItems, sortMembers } from './group-history-items';
+import { itemName } from './item-name';
+import { listCard } from './list-card';
+import { burnButton, detailRow, LIST_COLUMNS, nameCell } from './list-row-parts';
 import { pacedGet } from './paced-get';
+import { pagePath } from './page-path';
 import { type PollLoop, pollWhileVisible } from './poll-while-visible';
 import { nextPollDelayMs, type RateLimitState } from './rate-limit-pace';
+import { timeElement } from './time-element';
 
 /** One history item as the API sends it (DESIGN.md §5). */
 export interface HistoryItemJson {
@@ -57,7 +65,6 @@ const EVENT_TEXT: Record<string, keyof RevealUiStrings> = {
   integrity_failed: 'eventIntegrityFailed',
 };
 
-const COLUMNS = 5;
 /** Default time between polls while the page is visible. */
 const POLL_MS = 5000;
 /** Audit trails polled per round, at most (each is one request of the creator's budget). */
@@ -78,21 +85,10 @@ interface RenderedGroup {
   members: HistoryItemJson[];
 }
 
-/** Local date and time, with the ISO instant kept in `datetime`. */
-function timeElement(iso: string, seconds = false): HTMLTimeElement {
-  const date = new Date(iso);
-  const text = date.toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: seconds ? 'medium' : 'short',
-  });
-  return h('time', { datetime: iso }, text);
-}
-
 /** The history table as a custom element. */
 export class HushlinkHistoryElement extends HTMLElement {
   #strings!: RevealUiStrings;
   #basePath = '';
-  #started = false;
   #table!: HTMLTableElement;
   #status!: HTMLParagraphElement;
   #live!: HTMLParagraphElement;
@@ -108,7 +104,8 @@ export class HushlinkHistoryElement extends HTMLElement {
 
   connectedCallback(): void {
     document.addEventListener('hushlink:created', this.#onCreated);
-    if (!this.#started) this.#start();
+    const config = configureOnce(this);
+    if (config !== null) this.#start(config);
     const pollMs = Number(this.dataset.pollMs);
     this.#pollMs = Number.isFinite(pollMs) && pollMs >= 1000 ? pollMs : POLL_MS;
     this.#poller ??= pollWhileVisible(() => this.#poll(), this.#pollMs);
@@ -120,52 +117,22 @@ export class HushlinkHistoryElement extends HTMLElement {
     this.#poller = null;
   }
 
-  #start(): void {
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
+  #start(config: ElementConfig): void {
+    ({ strings: this.#strings, basePath: this.#basePath } = config);
     const s = this.#strings;
-    const headingId = uniqueId('history');
-    this.#status = h('p', { class: 'hl-status', role: 'status' });
     // Its own polite region: news of an opened link must not be replaced by a load message.
     this.#live = h('p', { class: 'hl-status hl-live', 'aria-live': 'polite' });
-    this.#more = h('button', { type: 'button', class: 'hl-secondary', hidden: true }, s.loadMore);
-    this.#more.addEventListener('click', () => void this.#load(false));
-    const refresh = h('button', { type: 'button', class: 'hl-secondary' }, s.refresh);
-    refresh.addEventListener('click', () => void this.refresh());
-    this.#table = h(
-      'table',
-      { class: 'hl-history', 'aria-labelledby': headingId },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ...[s.columnSecret, s.columnStatus, s.columnViews, s.columnExpires, s.columnActions].map(
-            (text) => h('th', { scope: 'col' }, text),
-          ),
-        ),
-      ),
-    );
-    replaceChildren(
-      this,
-      h(
-        'section',
-        { class: 'hl-card', 'aria-labelledby': headingId },
-        h(
-          'div',
-          { class: 'hl-heading-row' },
-          h('h2', { id: headingId }, s.historyHeading),
-          refresh,
-        ),
-        this.#live,
-        this.#table,
-        this.#status,
-        this.#more,
-      ),
-    );
+    const card = listCard(s, {
+      heading: s.historyHeading,
+      idPrefix: 'history',
+      tableClass: 'hl-history',
+      columns: [s.columnSecret, s.columnStatus, s.columnViews, s.columnExpires, s.columnActions],
+      notice: this.#live,
+      onRefresh: () => void this.refresh(),
+      onMore: () => void this.#load(false),
+    });
+    ({ table: this.#table, status: this.#status, more: this.#more } = card);
+    replaceChildren(this, card.section);
     void this.refresh();
   }
 
@@ -176,14 +143,12 @@ export class HushlinkHistoryElement extends HTMLElement {
 
   async #load(first: boolean): Promise<void> {
     const s = this.#strings;
-    const query =
-      first || this.#cursor === null ? '' : `&cursor=${encodeURIComponent(this.#cursor)}`;
     const result = await callApi<{ items: HistoryItemJson[]; nextCursor: string | null }>(
       this.#basePath,
-      `secrets?limit=20${query}`,
+      pagePath('secrets', 20, first ? null : this.#cursor),
     );
     if (!result.ok) {
-      this.#status.textContent = result.code === 'unauthorized' ? s.signedOut : s.unavailable;
+      this.#status.textContent = listFailureText(s, result);
       return;
     }
     const items = result.data.items.map(withDefaults);
@@ -221,7 +186,7 @@ export class HushlinkHistoryElement extends HTMLElement {
 
   /** A group's `<tbody>`: a heading row spanning the table, then one row per recipient. */
   #addGroup(groupId: string, members: HistoryItemJson[]): void {
-    const heading = h('th', { scope: 'rowgroup', colspan: COLUMNS });
+    const heading = h('th', { scope: 'rowgroup', colspan: LIST_COLUMNS });
     const body = h(
       'tbody',
       { class: 'hl-group', 'data-group-id': groupId },
@@ -260,7 +225,10 @@ export class HushlinkHistoryElement extends HTMLElement {
   async #poll(): Promise<number> {
     // Until the first load has answered there is no baseline to compare with.
     if (!this.#loaded) return this.#pollMs;
-    const page = await pacedGet<{ items: HistoryItemJson[] }>(this.#basePath, 'secrets?limit=20');
+    const page = await pacedGet<{ items: HistoryItemJson[] }>(
+      this.#basePath,
+      pagePath('secrets', 20, null),
+    );
     if (!page.ok) {
       return Math.max(
         this.#pollMs * (page.code === 'unauthorized' ? 6 : 2),
@@ -293,7 +261,7 @@ export class HushlinkHistoryElement extends HTMLElement {
       this.#live.textContent = news
         .map((id) => {
           const item = this.#rendered.get(id)?.item;
-          return fill(this.#strings.announceOpened, { label: item ? this.#name(item) : id });
+          return fill(this.#strings.announceOpened, { label: item ? itemName(item) : id });
         })
         .join(' ');
     }
@@ -339,9 +307,7 @@ export class HushlinkHistoryElement extends HTMLElement {
 
   /** The item's row and its (hidden) audit-trail row. */
   #rows(item: HistoryItemJson): HTMLTableRowElement[] {
-    const trailId = uniqueId('trail');
-    const trailCell = h('td', { colspan: COLUMNS });
-    const trailRow = h('tr', { id: trailId, class: 'hl-trail', hidden: true }, trailCell);
+    const { row: trailRow, cell: trailCell } = detailRow('trail');
     const row = this.#mainRow(item, trailRow, trailCell);
     this.#rendered.set(item.id, { item, row, trailRow, trailCell });
     return [row, trailRow];
@@ -369,14 +335,7 @@ export class HushlinkHistoryElement extends HTMLElement {
     );
     const burnable =
       item.remainingViews !== 0 && (item.status === 'active' || item.status === 'viewed');
-    const burn = burnable
-      ? h(
-          'button',
-          { type: 'button', class: 'hl-danger', 'aria-label': `${s.burn} ${this.#name(item)}` },
-          s.burn,
-        )
-      : null;
-    burn?.addEventListener('click', () => void this.#burn(item.id));
+    const burn = burnable ? burnButton(s, itemName(item), () => void this.#burn(item.id)) : null;
     const opened = this.#tracker.isOpened(item.id);
     return h(
       'tr',
@@ -386,11 +345,10 @@ export class HushlinkHistoryElement extends HTMLElement {
         'data-opened': opened ? 'true' : null,
         class: item.groupId === null ? null : 'hl-member',
       },
-      h(
-        'td',
-        { 'data-label': s.columnSecret },
-        h('span', { class: 'hl-name' }, this.#name(item)),
-        h('span', { class: 'hl-created' }, timeElement(item.createdAt)),
+      nameCell(
+        s.columnSecret,
+        itemName(item),
+        item.createdAt,
         item.passphrase && h('span', { class: 'hl-tag' }, s.withPassphrase),
         item.notify && h('span', { class: 'hl-tag' }, s.notifyTag),
       ),
@@ -404,10 +362,6 @@ export class HushlinkHistoryElement extends HTMLElement {
       h('td', { 'data-label': s.columnExpires }, timeElement(item.expiresAt)),
       h('td', { 'data-label': s.columnActions }, h('div', { class: 'hl-actions' }, burn, toggle)),
     );
-  }
-
-  #name(item: HistoryItemJson): string {
-    return item.label ?? `${item.id.slice(0, 8)}…`;
   }
 
   #statusCells(item: HistoryItemJson): HTMLElement[] {
@@ -442,16 +396,10 @@ export class HushlinkHistoryElement extends HTMLElement {
 
   async #burn(id: string): Promise<void> {
     const s = this.#strings;
-    if (!window.confirm(s.burnConfirm)) return;
-    const result = await callApi<null>(this.#basePath, `secrets/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
-    if (!result.ok) {
-      this.#status.textContent = result.code === 'unauthorized' ? s.signedOut : s.unavailable;
-      return;
-    }
+    const path = `secrets/${encodeURIComponent(id)}`;
+    if (!(await confirmDelete(s, this.#basePath, path, s.burnConfirm, this.#status))) return;
     await this.refresh();
-    this.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] button`)?.focus();
+    focusRowButton(this, id);
   }
 
   async #toggleTrail(

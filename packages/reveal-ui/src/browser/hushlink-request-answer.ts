@@ -12,14 +12,15 @@
 import type { RevealUiStrings } from '../strings';
 import { callApi } from './call-api';
 import { h, replaceChildren } from './dom';
-import { readElementConfig } from './element-config';
+import { itemName } from './item-name';
+import { pagePath } from './page-path';
 import type { RequestItemJson, RequestPageJson } from './request-item';
 import { loadRequestKey, saveRequestKey } from './request-key-store';
 import { revealRequestAnswer } from './reveal-request-answer';
 import { answerFailureText, answerView } from './show-answer';
-import { takeFragmentKey } from './take-fragment-key';
+import { showMessage, showMessageWithButton } from './show-message';
+import { startLinkPage } from './start-link-page';
 
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** How many list pages (100 items each) to look through for the request. */
 const MAX_PAGES = 50;
 
@@ -29,33 +30,17 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
   #basePath = '';
   #id = '';
   #secretKey: Uint8Array | null = null;
-  #started = false;
   #body!: HTMLDivElement;
 
   connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
-    this.#id = this.dataset.id ?? '';
-    // First thing, before any request: take sk out of the address bar and history.
-    const fragment = takeFragmentKey();
-    const s = this.#strings;
-    this.#body = h('div', { class: 'hl-body' });
-    replaceChildren(
-      this,
-      h(
-        'section',
-        { class: 'hl-card', 'aria-labelledby': 'hushlink-request-answer-title' },
-        h('h1', { id: 'hushlink-request-answer-title' }, s.requestAnswerTitle),
-        this.#body,
-      ),
-    );
-    if (REQUEST_ID.test(this.#id)) {
-      void this.#start(fragment.ok ? fragment.key : null);
+    // First thing, before any request: sk leaves the address bar and history.
+    const page = startLinkPage(this, 'hushlink-request-answer-title', 'requestAnswerTitle');
+    if (page === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath, id: this.#id, body: this.#body } = page);
+    if (page.idIsValid) {
+      void this.#start(page.fragment.ok ? page.fragment.key : null);
     } else {
-      this.#showMessage(s.requestNotFound);
+      this.#showMessage(this.#strings.requestNotFound);
     }
   }
 
@@ -71,7 +56,7 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
     if (found === 'unauthorized') return this.#showMessage(s.signedOut);
     if (found === 'unavailable') return this.#showRetry(s.unavailable);
     if (found === null) return this.#showMessage(s.requestNotFound);
-    const about = [h('p', { class: 'hl-name' }, found.label ?? `${found.id.slice(0, 8)}…`)];
+    const about = [h('p', { class: 'hl-name' }, itemName(found))];
     if (found.status === 'open') {
       return this.#showRetry(s.notAnsweredYet, about);
     }
@@ -86,8 +71,8 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
   async #find(): Promise<RequestItemJson | null | 'unauthorized' | 'unavailable'> {
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
-      const result = await callApi<RequestPageJson>(this.#basePath, `requests?limit=100${query}`);
+      const path = pagePath('requests', 100, cursor);
+      const result = await callApi<RequestPageJson>(this.#basePath, path);
       if (!result.ok) return result.code === 'unauthorized' ? 'unauthorized' : 'unavailable';
       const item = result.data.items.find((candidate) => candidate.id === this.#id);
       if (item !== undefined) return item;
@@ -113,13 +98,7 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
     if (outcome.reason === 'retry') {
       button.disabled = false;
       button.textContent = s.reveal;
-      replaceChildren(
-        this.#body,
-        h('p', { class: 'hl-message', role: 'alert' }, answerFailureText(s, outcome)),
-        button,
-      );
-      button.focus();
-      return;
+      return showMessageWithButton(this.#body, answerFailureText(s, outcome), button);
     }
     this.#showMessage(answerFailureText(s, outcome));
   }
@@ -137,9 +116,7 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
 
   #showMessage(text: string): void {
     this.#forgetKey();
-    const message = h('p', { class: 'hl-message', role: 'alert', tabindex: '-1' }, text);
-    replaceChildren(this.#body, message);
-    message.focus();
+    showMessage(this.#body, text);
   }
 
   #forgetKey(): void {

@@ -15,17 +15,17 @@ import {
   encodeBase64url,
 } from '@hushlink/core/crypto';
 import type { RevealUiStrings } from '../strings';
+import { announceCreated } from './announce-created';
 import { callApi } from './call-api';
-import { copyText } from './copy-text';
-import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
+import { configureOnce } from './configure-once';
+import { append, h, replaceChildren, uniqueId } from './dom';
+import { expiryAndLabelFields } from './expiry-and-label-fields';
+import { formFailureText } from './failure-text';
+import { type LinkField, linkField } from './link-field';
 import { qrCodeSvg } from './qr-code';
 import { readAdminPath } from './read-admin-path';
+import { readLinkBase } from './read-link-base';
 import { saveRequestKey } from './request-key-store';
-
-/** The lifetimes offered, as for secrets; 24 hours is selected. */
-const TTL_CHOICES = [3600, 86_400, 259_200, 604_800, 1_209_600, 2_592_000] as const;
-const DEFAULT_TTL = 86_400;
 
 /** The `POST /api/requests` answer. */
 interface RequestCreatedAnswer {
@@ -38,14 +38,11 @@ interface RequestCreatedAnswer {
 export class HushlinkRequestFormElement extends HTMLElement {
   #strings!: RevealUiStrings;
   #basePath = '';
-  #started = false;
 
   connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
+    const config = configureOnce(this);
+    if (config === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath } = config);
     this.#showForm();
   }
 
@@ -61,48 +58,20 @@ export class HushlinkRequestFormElement extends HTMLElement {
 
   #showForm(): void {
     const s = this.#strings;
-    const ids = {
-      label: uniqueId('request-label'),
-      ttl: uniqueId('request-ttl'),
-      error: uniqueId('error'),
-    };
-    const label = h('input', {
-      id: ids.label,
-      name: 'label',
-      type: 'text',
-      maxlength: 200,
-      autocomplete: 'off',
-    });
-    const ttl = h(
-      'select',
-      { id: ids.ttl, name: 'ttl' },
-      ...TTL_CHOICES.map((seconds) =>
-        h('option', { value: seconds, selected: seconds === DEFAULT_TTL }, s[`ttl${seconds}`]),
-      ),
-    );
-    const error = h('p', { id: ids.error, class: 'hl-error', role: 'alert' });
+    const fields = expiryAndLabelFields(s, s.requestLabelInputLabel, 'request-');
+    const error = h('p', { id: uniqueId('error'), class: 'hl-error', role: 'alert' });
     const button = h('button', { type: 'submit', class: 'hl-primary' }, s.createRequestLink);
     const form = h(
       'form',
       { class: 'hl-form', novalidate: true },
       h('p', { class: 'hl-hint' }, s.requestFormIntro),
-      h(
-        'div',
-        { class: 'hl-row' },
-        h('div', { class: 'hl-field' }, h('label', { for: ids.ttl }, s.expiryLabel), ttl),
-        h(
-          'div',
-          { class: 'hl-field' },
-          h('label', { for: ids.label }, s.requestLabelInputLabel),
-          label,
-        ),
-      ),
+      fields.row,
       button,
       error,
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.#create(label.value.trim(), Number(ttl.value), button, error);
+      void this.#create(fields.label.value.trim(), Number(fields.ttl.value), button, error);
     });
     replaceChildren(this, this.#card(form));
   }
@@ -127,30 +96,18 @@ export class HushlinkRequestFormElement extends HTMLElement {
         },
       });
       if (!result.ok) {
-        error.textContent =
-          result.code === 'unauthorized'
-            ? s.signedOut
-            : result.code === 'unavailable' || result.code === 'network'
-              ? s.unavailable
-              : s.failed;
+        error.textContent = formFailureText(s, result);
         return;
       }
       const { id, expiresAt } = result.data;
       const stored = await saveRequestKey(id, keys.secretKey);
-      const base = this.dataset.linkBase ?? `${location.origin}${this.#basePath}`;
-      const requestLink = buildRequestLink(base, id, keys.publicKey);
+      const requestLink = buildRequestLink(readLinkBase(this, this.#basePath), id, keys.publicKey);
       const readLink = buildRequestReadLink(
         `${location.origin}${readAdminPath(this)}`,
         id,
         keys.secretKey,
       );
-      this.dispatchEvent(
-        new CustomEvent('hushlink:request-created', {
-          bubbles: true,
-          composed: true,
-          detail: { id, expiresAt },
-        }),
-      );
+      announceCreated(this, 'hushlink:request-created', { id, expiresAt });
       this.#showLinks(requestLink, readLink, stored);
     } catch {
       error.textContent = s.failed;
@@ -162,40 +119,29 @@ export class HushlinkRequestFormElement extends HTMLElement {
     }
   }
 
-  /** A read-only link field with its copy button and status line. */
-  #linkField(link: string, labelText: string, copyLabel: string, hint: string | null) {
-    const s = this.#strings;
-    const fieldId = uniqueId('link');
+  /** A link field with its hint, copy button and status line, as one block. */
+  #linkBlock(link: string, label: string, copyLabel: string, hint: string | null): LinkField {
     const hintId = uniqueId('link-hint');
     const status = h('p', { class: 'hl-status', role: 'status' });
-    const field = h('input', {
-      id: fieldId,
-      class: 'hl-link',
-      type: 'text',
-      readonly: true,
-      value: link,
-      'aria-describedby': hint === null ? null : hintId,
-    });
-    const copy = h('button', { type: 'button', class: 'hl-primary' }, copyLabel);
-    copy.addEventListener('click', async () => {
-      status.textContent = (await copyText(field.value, field)) ? s.copied : s.copyFailed;
-    });
-    const block = h(
-      'div',
-      { class: 'hl-field' },
-      h('label', { for: fieldId }, labelText),
-      field,
-      hint !== null && h('p', { id: hintId, class: 'hl-hint hl-advice' }, hint),
-      h('div', { class: 'hl-actions' }, copy),
+    const shown = linkField(this.#strings, {
+      link,
+      label,
+      copyLabel,
       status,
-    );
-    return { block, field };
+      ...(hint === null ? {} : { describedBy: hintId }),
+    });
+    append(shown.field, [
+      hint !== null && h('p', { id: hintId, class: 'hl-hint hl-advice' }, hint),
+      h('div', { class: 'hl-actions' }, shown.copy),
+      status,
+    ]);
+    return shown;
   }
 
   #showLinks(requestLink: string, readLink: string, stored: boolean): void {
     const s = this.#strings;
-    const request = this.#linkField(requestLink, s.requestLinkLabel, s.copyLink, null);
-    const read = this.#linkField(readLink, s.readLinkLabel, s.copyReadLink, s.readLinkHint);
+    const request = this.#linkBlock(requestLink, s.requestLinkLabel, s.copyLink, null);
+    const read = this.#linkBlock(readLink, s.readLinkLabel, s.copyReadLink, s.readLinkHint);
     const again = h('button', { type: 'button', class: 'hl-secondary' }, s.createAnotherRequest);
     // Leaving this view drops the private link from the page: it is shown once.
     again.addEventListener('click', () => this.#showForm());
@@ -203,14 +149,14 @@ export class HushlinkRequestFormElement extends HTMLElement {
       this,
       this.#card(
         h('p', { class: 'hl-status', role: 'status' }, s.requestLinkReady),
-        request.block,
+        request.field,
         h('figure', { class: 'hl-qr-figure' }, qrCodeSvg(requestLink, s.requestQrLabel)),
-        read.block,
+        read.field,
         !stored && h('p', { class: 'hl-warning', role: 'alert' }, s.keyNotStored),
         h('div', { class: 'hl-actions' }, again),
       ),
     );
-    request.field.focus();
-    request.field.select();
+    request.input.focus();
+    request.input.select();
   }
 }

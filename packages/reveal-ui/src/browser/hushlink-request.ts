@@ -20,8 +20,11 @@ import {
 import { fill, type RevealUiStrings } from '../strings';
 import { type ApiFailure, callApi } from './call-api';
 import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
-import { takeFragmentKey } from './take-fragment-key';
+import { linkPageFailureText, retryableFailureText } from './failure-text';
+import { requiredTextArea, submitWhenFilled } from './required-text-area';
+import { isMarkedInSession, markInSession } from './session-marker';
+import { offerRetry, showMessage } from './show-message';
+import { startLinkPage } from './start-link-page';
 
 /** The request `meta` answer of DESIGN.md §10. */
 interface RequestMetaAnswer {
@@ -29,7 +32,6 @@ interface RequestMetaAnswer {
   expiresAt: string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** sessionStorage markers (the id only, no key): a reload then says "sent" or "gone". */
 const SENT_MARKER = 'hushlink:request-sent:';
 const GONE_MARKER = 'hushlink:request-gone:';
@@ -42,39 +44,24 @@ export class HushlinkRequestElement extends HTMLElement {
   #publicKey: Uint8Array | null = null;
   #requestProof = '';
   #meta: RequestMetaAnswer | null = null;
-  #started = false;
   #body!: HTMLDivElement;
 
   connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
-    this.#id = this.dataset.id ?? '';
-    // First thing, before any request: take pk out of the address bar and history.
-    const fragment = takeFragmentKey();
+    // First thing, before any request: pk leaves the address bar and history.
+    const page = startLinkPage(this, 'hushlink-title', 'requestPageTitle');
+    if (page === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath, id: this.#id, body: this.#body } = page);
     const s = this.#strings;
-    this.#body = h('div', { class: 'hl-body' });
-    replaceChildren(
-      this,
-      h(
-        'section',
-        { class: 'hl-card', 'aria-labelledby': 'hushlink-title' },
-        h('h1', { id: 'hushlink-title' }, s.requestPageTitle),
-        this.#body,
-      ),
-    );
-    if (!REQUEST_ID.test(this.#id)) {
+    if (!page.idIsValid) {
       this.#showMessage(s.gone);
-    } else if (!fragment.ok || !isUsableRequestPublicKey(fragment.key)) {
+    } else if (!page.fragment.ok || !isUsableRequestPublicKey(page.fragment.key)) {
       // No pk: a reload after we removed it (or after sending), or a link cut short.
       this.#showMessage(
         this.#marked(SENT_MARKER) ? s.sent : this.#marked(GONE_MARKER) ? s.gone : s.incompleteLink,
       );
     } else {
-      this.#publicKey = fragment.key;
-      this.#requestProof = encodeBase64url(deriveRequestProof(fragment.key));
+      this.#publicKey = page.fragment.key;
+      this.#requestProof = encodeBase64url(deriveRequestProof(page.fragment.key));
       void this.#loadMeta();
     }
   }
@@ -84,13 +71,9 @@ export class HushlinkRequestElement extends HTMLElement {
       body: { requestProof: this.#requestProof },
     });
     if (!result.ok) {
-      const transient = this.#transientText(result);
-      if (transient === null) return this.#showFailure(result);
-      // Nothing was consumed: keep pk and offer to ask again.
-      const retry = h('button', { type: 'button', class: 'hl-primary' }, this.#strings.tryAgain);
-      retry.addEventListener('click', () => void this.#loadMeta());
-      replaceChildren(this.#body, h('p', { class: 'hl-message', role: 'alert' }, transient), retry);
-      retry.focus();
+      // Nothing was consumed: keep pk and offer to ask again when worth it.
+      const retry = (): void => void this.#loadMeta();
+      if (!offerRetry(this.#body, this.#strings, result, retry)) this.#showFailure(result);
       return;
     }
     this.#meta = result.data;
@@ -123,48 +106,16 @@ export class HushlinkRequestElement extends HTMLElement {
 
   #showForm(): void {
     const s = this.#strings;
-    const ids = {
-      answer: uniqueId('answer'),
-      hint: uniqueId('answer-hint'),
-      error: uniqueId('error'),
-    };
-    const answer = h('textarea', {
-      id: ids.answer,
-      name: 'answer',
-      rows: 5,
-      required: true,
-      spellcheck: 'false',
-      autocomplete: 'off',
-      'aria-describedby': `${ids.hint} ${ids.error}`,
-    });
-    const error = h('p', { id: ids.error, class: 'hl-error', role: 'alert' });
+    const errorId = uniqueId('error');
+    const answer = requiredTextArea('answer', s.answerInputLabel, s.answerInputHint, errorId);
+    const error = h('p', { id: errorId, class: 'hl-error', role: 'alert' });
     const button = h('button', { type: 'submit', class: 'hl-primary hl-big' }, s.sendSecurely);
-    const form = h(
-      'form',
-      { class: 'hl-form', novalidate: true },
-      h(
-        'div',
-        { class: 'hl-field' },
-        h('label', { for: ids.answer }, s.answerInputLabel),
-        answer,
-        h('p', { id: ids.hint, class: 'hl-hint' }, s.answerInputHint),
-      ),
-      button,
-      error,
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (answer.value === '') {
-        error.textContent = s.answerRequired;
-        answer.setAttribute('aria-invalid', 'true');
-        answer.focus();
-        return;
-      }
-      answer.removeAttribute('aria-invalid');
-      void this.#send(answer, button, error);
+    const form = h('form', { class: 'hl-form', novalidate: true }, answer.field, button, error);
+    submitWhenFilled(form, answer.input, error, s.answerRequired, () => {
+      void this.#send(answer.input, button, error);
     });
     replaceChildren(this.#body, ...this.#about(), form);
-    answer.focus();
+    answer.input.focus();
   }
 
   async #send(
@@ -197,7 +148,7 @@ export class HushlinkRequestElement extends HTMLElement {
         this.#mark(SENT_MARKER);
         return this.#showMessage(s.sent);
       }
-      const transient = this.#transientText(result);
+      const transient = retryableFailureText(s, result);
       // A rate limit, an outage or a lost connection stored nothing: keep the text to retry.
       if (transient !== null) {
         error.textContent = transient;
@@ -217,46 +168,22 @@ export class HushlinkRequestElement extends HTMLElement {
     }
   }
 
-  /** The text for a failure worth retrying (rate limit, outage, network), else null. */
-  #transientText(failure: ApiFailure): string | null {
-    const s = this.#strings;
-    if (failure.code === 'rate_limited') {
-      return fill(s.rateLimited, { seconds: failure.retryAfterSeconds ?? 60 });
-    }
-    if (failure.code === 'unavailable' || failure.code === 'network') return s.unavailable;
-    return null;
-  }
-
   #showFailure(failure: ApiFailure): void {
-    if (failure.code === 'not_available') {
-      this.#mark(GONE_MARKER);
-      this.#showMessage(this.#strings.gone);
-    } else {
-      this.#showMessage(this.#transientText(failure) ?? this.#strings.failed);
-    }
+    if (failure.code === 'not_available') this.#mark(GONE_MARKER);
+    this.#showMessage(linkPageFailureText(this.#strings, failure));
   }
 
   #showMessage(text: string): void {
     this.#publicKey?.fill(0);
     this.#publicKey = null;
-    const message = h('p', { class: 'hl-message', role: 'alert', tabindex: '-1' }, text);
-    replaceChildren(this.#body, message);
-    message.focus();
+    showMessage(this.#body, text);
   }
 
   #mark(prefix: string): void {
-    try {
-      sessionStorage.setItem(prefix + this.#id, '1');
-    } catch {
-      // Storage may be disabled; a reload then shows the "incomplete link" text instead.
-    }
+    markInSession(prefix + this.#id);
   }
 
   #marked(prefix: string): boolean {
-    try {
-      return sessionStorage.getItem(prefix + this.#id) === '1';
-    } catch {
-      return false;
-    }
+    return isMarkedInSession(prefix + this.#id);
   }
 }

@@ -6,27 +6,26 @@
  * Refreshes itself when `hushlink:request-created` reaches the document.
  */
 import type { RevealUiStrings } from '../strings';
+import { confirmDelete, focusRowButton } from './burn-from-list';
 import { callApi } from './call-api';
-import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
+import { configureOnce } from './configure-once';
+import { h, replaceChildren } from './dom';
+import { listFailureText } from './failure-text';
+import { itemName } from './item-name';
+import { listCard } from './list-card';
+import { burnButton, detailRow, nameCell } from './list-row-parts';
+import { pagePath } from './page-path';
 import type { RequestItemJson, RequestPageJson } from './request-item';
 import { deleteRequestKey } from './request-key-store';
 import { revealRequestAnswer } from './reveal-request-answer';
 import { answerFailureText, answerView } from './show-answer';
-
-const COLUMNS = 5;
-
-/** Local date and time, with the ISO instant kept in `datetime`. */
-function timeElement(iso: string): HTMLTimeElement {
-  const text = new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  return h('time', { datetime: iso }, text);
-}
+import { showMessage } from './show-message';
+import { timeElement } from './time-element';
 
 /** The requests list as a custom element. */
 export class HushlinkRequestsElement extends HTMLElement {
   #strings!: RevealUiStrings;
   #basePath = '';
-  #started = false;
   #body!: HTMLTableSectionElement;
   #status!: HTMLParagraphElement;
   #more!: HTMLButtonElement;
@@ -35,54 +34,28 @@ export class HushlinkRequestsElement extends HTMLElement {
 
   connectedCallback(): void {
     document.addEventListener('hushlink:request-created', this.#onCreated);
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
+    const config = configureOnce(this);
+    if (config === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath } = config);
     const s = this.#strings;
-    const headingId = uniqueId('requests');
     this.#body = h('tbody');
-    this.#status = h('p', { class: 'hl-status', role: 'status' });
-    this.#more = h('button', { type: 'button', class: 'hl-secondary', hidden: true }, s.loadMore);
-    this.#more.addEventListener('click', () => void this.#load(false));
-    const refresh = h('button', { type: 'button', class: 'hl-secondary' }, s.refresh);
-    refresh.addEventListener('click', () => void this.refresh());
-    replaceChildren(
-      this,
-      h(
-        'section',
-        { class: 'hl-card', 'aria-labelledby': headingId },
-        h(
-          'div',
-          { class: 'hl-heading-row' },
-          h('h2', { id: headingId }, s.requestsHeading),
-          refresh,
-        ),
-        h(
-          'table',
-          { class: 'hl-history hl-requests', 'aria-labelledby': headingId },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ...[
-                s.columnRequest,
-                s.columnStatus,
-                s.columnAnswered,
-                s.columnExpires,
-                s.columnActions,
-              ].map((text) => h('th', { scope: 'col' }, text)),
-            ),
-          ),
-          this.#body,
-        ),
-        this.#status,
-        this.#more,
-      ),
-    );
+    const card = listCard(s, {
+      heading: s.requestsHeading,
+      idPrefix: 'requests',
+      tableClass: 'hl-history hl-requests',
+      columns: [
+        s.columnRequest,
+        s.columnStatus,
+        s.columnAnswered,
+        s.columnExpires,
+        s.columnActions,
+      ],
+      onRefresh: () => void this.refresh(),
+      onMore: () => void this.#load(false),
+    });
+    card.table.append(this.#body);
+    ({ status: this.#status, more: this.#more } = card);
+    replaceChildren(this, card.section);
     void this.refresh();
   }
 
@@ -97,11 +70,10 @@ export class HushlinkRequestsElement extends HTMLElement {
 
   async #load(first: boolean): Promise<void> {
     const s = this.#strings;
-    const query =
-      first || this.#cursor === null ? '' : `&cursor=${encodeURIComponent(this.#cursor)}`;
-    const result = await callApi<RequestPageJson>(this.#basePath, `requests?limit=20${query}`);
+    const path = pagePath('requests', 20, first ? null : this.#cursor);
+    const result = await callApi<RequestPageJson>(this.#basePath, path);
     if (!result.ok) {
-      this.#status.textContent = result.code === 'unauthorized' ? s.signedOut : s.unavailable;
+      this.#status.textContent = listFailureText(s, result);
       return;
     }
     if (first) this.#body.replaceChildren();
@@ -114,9 +86,8 @@ export class HushlinkRequestsElement extends HTMLElement {
   /** The item's row and its (hidden) answer row. */
   #rows(item: RequestItemJson): HTMLTableRowElement[] {
     const s = this.#strings;
-    const answerId = uniqueId('answer-row');
-    const answerCell = h('td', { colspan: COLUMNS });
-    const answerRow = h('tr', { id: answerId, class: 'hl-trail', hidden: true }, answerCell);
+    const name = itemName(item);
+    const answer = detailRow('answer-row');
     const reveal =
       item.status === 'answered'
         ? h(
@@ -124,22 +95,20 @@ export class HushlinkRequestsElement extends HTMLElement {
             {
               type: 'button',
               class: 'hl-primary',
-              'aria-controls': answerId,
-              'aria-label': `${s.reveal} ${this.#name(item)}`,
+              'aria-controls': answer.row.id,
+              'aria-label': `${s.reveal} ${name}`,
             },
             s.reveal,
           )
         : null;
-    reveal?.addEventListener('click', () => void this.#reveal(item, reveal, answerRow, answerCell));
+    reveal?.addEventListener(
+      'click',
+      () => void this.#reveal(item, reveal, answer.row, answer.cell),
+    );
     const burn =
       item.status === 'open' || item.status === 'answered'
-        ? h(
-            'button',
-            { type: 'button', class: 'hl-danger', 'aria-label': `${s.burn} ${this.#name(item)}` },
-            s.burn,
-          )
+        ? burnButton(s, name, () => void this.#burn(item.id))
         : null;
-    burn?.addEventListener('click', () => void this.#burn(item.id));
     const badgeText = {
       open: s.statusOpen,
       answered: s.statusAnswered,
@@ -149,12 +118,7 @@ export class HushlinkRequestsElement extends HTMLElement {
     const row = h(
       'tr',
       { 'data-id': item.id, 'data-status': item.status },
-      h(
-        'td',
-        { 'data-label': s.columnRequest },
-        h('span', { class: 'hl-name' }, this.#name(item)),
-        h('span', { class: 'hl-created' }, timeElement(item.createdAt)),
-      ),
+      nameCell(s.columnRequest, name, item.createdAt),
       h(
         'td',
         { 'data-label': s.columnStatus },
@@ -168,11 +132,7 @@ export class HushlinkRequestsElement extends HTMLElement {
       h('td', { 'data-label': s.columnExpires }, timeElement(item.expiresAt)),
       h('td', { 'data-label': s.columnActions }, h('div', { class: 'hl-actions' }, reveal, burn)),
     );
-    return [row, answerRow];
-  }
-
-  #name(item: RequestItemJson): string {
-    return item.label ?? `${item.id.slice(0, 8)}…`;
+    return [row, answer.row];
   }
 
   async #reveal(
@@ -198,27 +158,15 @@ export class HushlinkRequestsElement extends HTMLElement {
     }
     // Only a retryable failure (nothing consumed) keeps the button.
     button.disabled = outcome.reason !== 'retry';
-    const message = h(
-      'p',
-      { class: 'hl-message', role: 'alert', tabindex: '-1' },
-      answerFailureText(s, outcome),
-    );
-    replaceChildren(cell, message);
-    message.focus();
+    showMessage(cell, answerFailureText(s, outcome));
   }
 
   async #burn(id: string): Promise<void> {
     const s = this.#strings;
-    if (!window.confirm(s.burnRequestConfirm)) return;
-    const result = await callApi<null>(this.#basePath, `requests/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-    });
-    if (!result.ok) {
-      this.#status.textContent = result.code === 'unauthorized' ? s.signedOut : s.unavailable;
-      return;
-    }
+    const path = `requests/${encodeURIComponent(id)}`;
+    if (!(await confirmDelete(s, this.#basePath, path, s.burnRequestConfirm, this.#status))) return;
     await deleteRequestKey(id);
     await this.refresh();
-    this.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"] button`)?.focus();
+    focusRowButton(this, id);
   }
 }

@@ -20,10 +20,12 @@ import {
 } from '@hushlink/core/crypto';
 import { fill, type RevealUiStrings } from '../strings';
 import { type ApiFailure, callApi } from './call-api';
-import { copyText } from './copy-text';
 import { h, replaceChildren, uniqueId } from './dom';
-import { readElementConfig } from './element-config';
-import { takeFragmentKey } from './take-fragment-key';
+import { linkPageFailureText, retryableFailureText } from './failure-text';
+import { secretTextView } from './secret-text-view';
+import { isMarkedInSession, markInSession } from './session-marker';
+import { offerRetry, showMessage } from './show-message';
+import { startLinkPage } from './start-link-page';
 
 /** The `meta` answer of DESIGN.md §7. */
 interface MetaAnswer {
@@ -40,7 +42,6 @@ interface RevealAnswer {
   remainingViews: number | null;
 }
 
-const SECRET_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A sessionStorage marker (no secret material, just the id) so a reload after the last view says "gone". */
 const GONE_MARKER = 'hushlink:gone:';
 
@@ -65,38 +66,20 @@ export class HushlinkRevealElement extends HTMLElement {
   #id = '';
   #key: Uint8Array | null = null;
   #meta: MetaAnswer | null = null;
-  #started = false;
   #body!: HTMLDivElement;
 
   connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    const config = readElementConfig(this);
-    this.#strings = config.strings;
-    this.#basePath = config.basePath;
-    this.#id = this.dataset.id ?? '';
-    // First thing, before any request: take the key out of the address bar and history.
-    const fragment = takeFragmentKey();
-
-    const s = this.#strings;
-    this.#body = h('div', { class: 'hl-body' });
-    replaceChildren(
-      this,
-      h(
-        'section',
-        { class: 'hl-card', 'aria-labelledby': 'hushlink-title' },
-        h('h1', { id: 'hushlink-title' }, s.pageTitle),
-        this.#body,
-      ),
-    );
-
-    if (!SECRET_ID.test(this.#id)) {
-      this.#showGone();
-    } else if (!fragment.ok) {
+    // First thing, before any request: the key leaves the address bar and history.
+    const page = startLinkPage(this, 'hushlink-title', 'pageTitle');
+    if (page === null) return;
+    ({ strings: this.#strings, basePath: this.#basePath, id: this.#id, body: this.#body } = page);
+    if (!page.idIsValid) {
+      this.#showMessage(this.#strings.gone);
+    } else if (!page.fragment.ok) {
       // No key: a reload after we removed it, or a link cut short in transit.
-      this.#showMessage(this.#wasGone() ? s.gone : s.incompleteLink);
+      this.#showMessage(this.#wasGone() ? this.#strings.gone : this.#strings.incompleteLink);
     } else {
-      this.#key = fragment.key;
+      this.#key = page.fragment.key;
       void this.#loadMeta();
     }
   }
@@ -107,28 +90,13 @@ export class HushlinkRevealElement extends HTMLElement {
       body: { keyProof: encodeBase64url(deriveKeyProof(key)) },
     });
     if (!result.ok) {
-      const transient = this.#transientText(result);
-      if (transient === null) return this.#showFailure(result);
-      // Nothing was consumed: keep the key and offer to ask again.
-      const retry = h('button', { type: 'button', class: 'hl-primary' }, this.#strings.tryAgain);
-      retry.addEventListener('click', () => void this.#loadMeta());
-      const message = h('p', { class: 'hl-message', role: 'alert' }, transient);
-      replaceChildren(this.#body, message, retry);
-      retry.focus();
+      // Nothing was consumed: keep the key and offer to ask again when worth it.
+      const retry = (): void => void this.#loadMeta();
+      if (!offerRetry(this.#body, this.#strings, result, retry)) this.#showFailure(result);
       return;
     }
     this.#meta = result.data;
     this.#showReady();
-  }
-
-  /** The text for a failure worth retrying (rate limit, outage, network), else null. */
-  #transientText(failure: ApiFailure): string | null {
-    const s = this.#strings;
-    if (failure.code === 'rate_limited') {
-      return fill(s.rateLimited, { seconds: failure.retryAfterSeconds ?? 60 });
-    }
-    if (failure.code === 'unavailable' || failure.code === 'network') return s.unavailable;
-    return null;
   }
 
   #showReady(): void {
@@ -220,7 +188,7 @@ export class HushlinkRevealElement extends HTMLElement {
         return;
       }
       if (!result.ok) {
-        const transient = this.#transientText(result);
+        const transient = retryableFailureText(s, result);
         // A rate limit or an outage consumed nothing: keep the form (and the key) to retry.
         if (transient !== null) {
           error.textContent = transient;
@@ -242,23 +210,8 @@ export class HushlinkRevealElement extends HTMLElement {
 
   #showSecret(text: string, remainingViews: number | null): void {
     const s = this.#strings;
-    this.#key?.fill(0);
-    this.#key = null;
-    const fieldId = uniqueId('secret');
-    const status = h('p', { class: 'hl-status', role: 'status' });
-    const field = h('textarea', {
-      id: fieldId,
-      class: 'hl-secret',
-      readonly: true,
-      spellcheck: 'false',
-      autocomplete: 'off',
-      rows: Math.min(12, Math.max(2, text.split('\n').length + 1)),
-    });
-    field.value = text;
-    const copy = h('button', { type: 'button', class: 'hl-primary' }, s.copyToClipboard);
-    copy.addEventListener('click', async () => {
-      status.textContent = (await copyText(field.value, field)) ? s.copied : s.copyFailed;
-    });
+    this.#forgetKey();
+    const view = secretTextView(s, text, s.secretLabel, 'secret');
     const views =
       remainingViews === null || remainingViews === 0
         ? remainingViews === 0
@@ -269,51 +222,34 @@ export class HushlinkRevealElement extends HTMLElement {
           });
     replaceChildren(
       this.#body,
-      h('div', { class: 'hl-field' }, h('label', { for: fieldId }, s.secretLabel), field),
-      h('div', { class: 'hl-actions' }, copy),
-      status,
+      ...view.nodes,
       h('p', { class: 'hl-done' }, s.youCanClose),
       views && h('p', { class: 'hl-hint' }, views),
     );
-    field.focus();
-    field.select();
+    view.field.focus();
+    view.field.select();
   }
 
   #showFailure(failure: ApiFailure): void {
-    const s = this.#strings;
-    if (failure.code === 'not_available') {
-      this.#markGone();
-      this.#showGone();
-    } else {
-      this.#showMessage(this.#transientText(failure) ?? s.failed);
-    }
-  }
-
-  #showGone(): void {
-    this.#showMessage(this.#strings.gone);
+    if (failure.code === 'not_available') this.#markGone();
+    this.#showMessage(linkPageFailureText(this.#strings, failure));
   }
 
   #showMessage(text: string): void {
+    this.#forgetKey();
+    showMessage(this.#body, text);
+  }
+
+  #forgetKey(): void {
     this.#key?.fill(0);
     this.#key = null;
-    const message = h('p', { class: 'hl-message', role: 'alert', tabindex: '-1' }, text);
-    replaceChildren(this.#body, message);
-    message.focus();
   }
 
   #markGone(): void {
-    try {
-      sessionStorage.setItem(GONE_MARKER + this.#id, '1');
-    } catch {
-      // Storage may be disabled; a reload then shows the "incomplete link" text instead.
-    }
+    markInSession(GONE_MARKER + this.#id);
   }
 
   #wasGone(): boolean {
-    try {
-      return sessionStorage.getItem(GONE_MARKER + this.#id) === '1';
-    } catch {
-      return false;
-    }
+    return isMarkedInSession(GONE_MARKER + this.#id);
   }
 }

@@ -37,6 +37,13 @@ export interface HushlinkCreateProps extends HushlinkElementProps {
   notifyDefault?: boolean;
 }
 
+/** Defines the creator's elements in the browser, after hydration, from the creator's chunk. */
+function useCreatorElements(): void {
+  useEffect(() => {
+    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
+  }, []);
+}
+
 function attributes(props: HushlinkElementProps): Record<string, string | undefined> {
   return {
     'data-base-path': props.basePath,
@@ -55,9 +62,7 @@ export function HushlinkReveal(props: HushlinkRevealProps): ReactElement {
 
 /** The create form: renders `<hushlink-create>`. */
 export function HushlinkCreate(props: HushlinkCreateProps): ReactElement {
-  useEffect(() => {
-    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
-  }, []);
+  useCreatorElements();
   return createElement('hushlink-create', {
     ...attributes(props),
     'data-link-base': props.linkBase,
@@ -90,9 +95,7 @@ export function HushlinkRequest(props: HushlinkRequestPageProps): ReactElement {
 
 /** The "Request a secret" form: renders `<hushlink-request-form>`. */
 export function HushlinkRequestForm(props: HushlinkRequestFormProps): ReactElement {
-  useEffect(() => {
-    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
-  }, []);
+  useCreatorElements();
   return createElement('hushlink-request-form', {
     ...attributes(props),
     'data-link-base': props.linkBase,
@@ -102,24 +105,18 @@ export function HushlinkRequestForm(props: HushlinkRequestFormProps): ReactEleme
 
 /** The creator's requests (Open / Answered / Expired / Burned, Reveal): renders `<hushlink-requests>`. */
 export function HushlinkRequests(props: HushlinkElementProps): ReactElement {
-  useEffect(() => {
-    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
-  }, []);
+  useCreatorElements();
   return createElement('hushlink-requests', attributes(props));
 }
 
 /** The private read page `{adminPath}/requests/{id}#sk`: renders `<hushlink-request-answer>`. */
 export function HushlinkRequestAnswer(props: HushlinkRequestPageProps): ReactElement {
-  useEffect(() => {
-    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
-  }, []);
+  useCreatorElements();
   return createElement('hushlink-request-answer', { ...attributes(props), 'data-id': props.id });
 }
 
 /** The history table: renders `<hushlink-history>`. */
 export function HushlinkHistory(props: HushlinkElementProps): ReactElement {
-  useEffect(() => {
-    void import('../browser/define-creator').then((m) => m.defineCreatorElements());
-  }, []);
+  useCreatorElements();
   return createElement('hushlink-history', attributes(props));
 }

@@ -1,16 +1,10 @@
-import { type RevealUiStringOverrides, resolveStrings } from '../strings';
+import { resolveStrings } from '../strings';
 import { escapeHtml } from './escape-html';
-import { elementAttributes, renderDocument } from './page-document';
-import { loadBundles } from './reveal-ui-assets';
+import { elementAttributes } from './page-document';
+import { type PageOptions, renderPageDocument } from './render-element-page';
 
 /** Options of {@link renderAdminShell}. */
-export interface AdminShellOptions {
-  /** The handler's base path: `''` or `/something` (the elements call `{basePath}/api/…`). */
-  basePath: string;
-  /** Where the assets are served; default `{basePath}/assets`. */
-  assetBase?: string;
-  strings?: RevealUiStringOverrides;
-  lang?: string;
+export interface AdminShellOptions extends PageOptions {
   /** Shown beside the title, e.g. the signed-in user's name. */
   userName?: string;
   /** A sign-out button posting to this path (same origin). */
@@ -45,7 +39,6 @@ export interface AdminShellOptions {
  * ```
  */
 export function renderAdminShell(options: AdminShellOptions): string {
-  const { names } = loadBundles();
   const strings = resolveStrings(options.strings);
   const attributes = elementAttributes(options.basePath, options.strings);
   const linkBase =
@@ -79,12 +72,9 @@ export function renderAdminShell(options: AdminShellOptions): string {
     ...requestList,
     '</main>',
   ].join('\n');
-  return renderDocument({
-    lang: options.lang ?? 'en',
+  return renderPageDocument(options, {
     title: strings.adminTitle,
-    assetBase: options.assetBase ?? `${options.basePath}/assets`,
-    scriptName: names.admin,
-    cssName: names.css,
+    bundle: 'admin',
     bodyHtml: body,
   });
 }

@@ -1,18 +1,9 @@
-import { type RevealUiStringOverrides, resolveStrings } from '../strings';
-import { escapeHtml } from './escape-html';
-import { elementAttributes, renderDocument } from './page-document';
-import { loadBundles } from './reveal-ui-assets';
+import { type PageOptions, renderElementPage } from './render-element-page';
 
 /** Options of {@link renderRequestAnswerPage}. */
-export interface RequestAnswerPageOptions {
+export interface RequestAnswerPageOptions extends PageOptions {
   /** The request id from the path `{adminPath}/requests/{id}`. */
   id: string;
-  /** The handler's base path: `''` or `/something` (the element calls `{basePath}/api/…`). */
-  basePath: string;
-  /** Where the assets are served; default `{basePath}/assets`. */
-  assetBase?: string;
-  strings?: RevealUiStringOverrides;
-  lang?: string;
 }
 
 /**
@@ -27,24 +18,10 @@ export interface RequestAnswerPageOptions {
  * ```
  */
 export function renderRequestAnswerPage(options: RequestAnswerPageOptions): string {
-  const { names } = loadBundles();
-  const strings = resolveStrings(options.strings);
-  const body = [
-    '<main class="hl-page">',
-    `<hushlink-request-answer data-id="${escapeHtml(options.id)}" ${elementAttributes(options.basePath, options.strings)}>`,
-    '<section class="hl-card">',
-    `<h1>${escapeHtml(strings.requestAnswerTitle)}</h1>`,
-    `<noscript><p>${escapeHtml(strings.noScript)}</p></noscript>`,
-    '</section>',
-    '</hushlink-request-answer>',
-    '</main>',
-  ].join('\n');
-  return renderDocument({
-    lang: options.lang ?? 'en',
-    title: strings.requestAnswerTitle,
-    assetBase: options.assetBase ?? `${options.basePath}/assets`,
-    scriptName: names.admin,
-    cssName: names.css,
-    bodyHtml: body,
+  return renderElementPage(options, {
+    tag: 'hushlink-request-answer',
+    title: 'requestAnswerTitle',
+    noScript: 'noScript',
+    bundle: 'admin',
   });
 }

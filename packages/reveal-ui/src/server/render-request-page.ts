@@ -1,20 +1,9 @@
-import { type RevealUiStringOverrides, resolveStrings } from '../strings';
-import { escapeHtml } from './escape-html';
-import { elementAttributes, renderDocument } from './page-document';
-import { loadBundles } from './reveal-ui-assets';
+import { type PageOptions, renderElementPage } from './render-element-page';
 
 /** Options of {@link renderRequestPage}: a `PageContext` of `@hushlink/core/http` fits. */
-export interface RequestPageOptions {
+export interface RequestPageOptions extends PageOptions {
   /** The request id from the path (validated by the page before any call). */
   id: string;
-  /** The handler's base path: `''` or `/something`. */
-  basePath: string;
-  /** Where the assets are served; default `{basePath}/assets`. */
-  assetBase?: string;
-  /** Text overrides (localisation). */
-  strings?: RevealUiStringOverrides;
-  /** The page's `lang`. Default `en`. */
-  lang?: string;
 }
 
 /**
@@ -29,25 +18,10 @@ export interface RequestPageOptions {
  * ```
  */
 export function renderRequestPage(options: RequestPageOptions): string {
-  const { names } = loadBundles();
-  const strings = resolveStrings(options.strings);
-  const basePath = options.basePath;
-  const body = [
-    '<main class="hl-page">',
-    `<hushlink-request data-id="${escapeHtml(options.id)}" ${elementAttributes(basePath, options.strings)}>`,
-    '<section class="hl-card">',
-    `<h1>${escapeHtml(strings.requestPageTitle)}</h1>`,
-    `<noscript><p>${escapeHtml(strings.requestNoScript)}</p></noscript>`,
-    '</section>',
-    '</hushlink-request>',
-    '</main>',
-  ].join('\n');
-  return renderDocument({
-    lang: options.lang ?? 'en',
-    title: strings.requestPageTitle,
-    assetBase: options.assetBase ?? `${basePath}/assets`,
-    scriptName: names.request,
-    cssName: names.css,
-    bodyHtml: body,
+  return renderElementPage(options, {
+    tag: 'hushlink-request',
+    title: 'requestPageTitle',
+    noScript: 'requestNoScript',
+    bundle: 'request',
   });
 }

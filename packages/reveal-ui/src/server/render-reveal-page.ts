@@ -1,20 +1,9 @@
-import { type RevealUiStringOverrides, resolveStrings } from '../strings';
-import { escapeHtml } from './escape-html';
-import { elementAttributes, renderDocument } from './page-document';
-import { loadBundles } from './reveal-ui-assets';
+import { type PageOptions, renderElementPage } from './render-element-page';
 
 /** Options of {@link renderRevealPage}: a `PageContext` of `@hushlink/core/http` fits. */
-export interface RevealPageOptions {
+export interface RevealPageOptions extends PageOptions {
   /** The secret id from the path (validated by the page before any call). */
   id: string;
-  /** The handler's base path: `''` or `/something`. */
-  basePath: string;
-  /** Where the assets are served; default `{basePath}/assets`. */
-  assetBase?: string;
-  /** Text overrides (localisation). */
-  strings?: RevealUiStringOverrides;
-  /** The page's `lang`. Default `en`. */
-  lang?: string;
 }
 
 /**
@@ -29,25 +18,10 @@ export interface RevealPageOptions {
  * ```
  */
 export function renderRevealPage(options: RevealPageOptions): string {
-  const { names } = loadBundles();
-  const strings = resolveStrings(options.strings);
-  const basePath = options.basePath;
-  const body = [
-    '<main class="hl-page">',
-    `<hushlink-reveal data-id="${escapeHtml(options.id)}" ${elementAttributes(basePath, options.strings)}>`,
-    '<section class="hl-card">',
-    `<h1>${escapeHtml(strings.pageTitle)}</h1>`,
-    `<noscript><p>${escapeHtml(strings.noScript)}</p></noscript>`,
-    '</section>',
-    '</hushlink-reveal>',
-    '</main>',
-  ].join('\n');
-  return renderDocument({
-    lang: options.lang ?? 'en',
-    title: strings.pageTitle,
-    assetBase: options.assetBase ?? `${basePath}/assets`,
-    scriptName: names.reveal,
-    cssName: names.css,
-    bodyHtml: body,
+  return renderElementPage(options, {
+    tag: 'hushlink-reveal',
+    title: 'pageTitle',
+    noScript: 'noScript',
+    bundle: 'reveal',
   });
 }

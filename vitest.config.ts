@@ -21,6 +21,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'packages/*/test/**/*.test.ts',
             'tests/**/*.test.ts',
+            'examples/*/src/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
           testTimeout: 30_000,

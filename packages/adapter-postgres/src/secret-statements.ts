@@ -117,6 +117,12 @@ export const LAYOUT = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 
+/** A history list's first page: no condition beyond the creator. */
+const FIRST_PAGE = sql``;
+/** A history list's next page: rows strictly below the cursor (createdAt desc, id desc). */
+const AFTER_CURSOR = sql`
+        and (created_at, id) < (${slot('after_created_at')}::timestamptz, ${slot('after_id')}::text)`;
+
 /**
  * Builds the statements with Kysely and compiles them once. Slots are named after the
  * columns they fill; `LAYOUT` says in which order the store passes their values.
@@ -143,6 +149,15 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
   const eventColumns = sql.join(EVENT_COLUMNS.map((c) => sql.id(c)));
   const compile = (label: string, layout: readonly string[], query: RawBuilder<unknown>) =>
     prepare(label, query.compile(db), layout);
+
+  /** A creator's rows (secrets or requests), newest first, from the top or below a cursor. */
+  const byCreator = (
+    table: RawBuilder<unknown>,
+    columns: RawBuilder<unknown>,
+    page: RawBuilder<unknown>,
+  ) => sql`select ${columns} from ${table}
+      where created_by = ${slot('created_by')}${page}
+      order by created_at desc, id desc limit ${slot('limit')}`;
 
   /** The events of one call, in order; `guard` limits them to a successful write. */
   const insertEvents = (guard: RawBuilder<unknown>) => sql`
@@ -217,17 +232,12 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
     listByCreator: compile(
       'history',
       LAYOUT.history,
-      sql`select ${secretColumns} from ${secrets}
-      where created_by = ${slot('created_by')}
-      order by created_at desc, id desc limit ${slot('limit')}`,
+      byCreator(secrets, secretColumns, FIRST_PAGE),
     ),
     listByCreatorAfter: compile(
       'history_after',
       LAYOUT.historyAfter,
-      sql`select ${secretColumns} from ${secrets}
-      where created_by = ${slot('created_by')}
-        and (created_at, id) < (${slot('after_created_at')}::timestamptz, ${slot('after_id')}::text)
-      order by created_at desc, id desc limit ${slot('limit')}`,
+      byCreator(secrets, secretColumns, AFTER_CURSOR),
     ),
     // Same predicate as the partial sweep index, so the planner can use it.
     listDueForSweep: compile(
@@ -326,17 +336,12 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
     listRequestsByCreator: compile(
       'requests',
       LAYOUT.history,
-      sql`select ${requestColumns} from ${requests}
-      where created_by = ${slot('created_by')}
-      order by created_at desc, id desc limit ${slot('limit')}`,
+      byCreator(requests, requestColumns, FIRST_PAGE),
     ),
     listRequestsByCreatorAfter: compile(
       'requests_after',
       LAYOUT.historyAfter,
-      sql`select ${requestColumns} from ${requests}
-      where created_by = ${slot('created_by')}
-        and (created_at, id) < (${slot('after_created_at')}::timestamptz, ${slot('after_id')}::text)
-      order by created_at desc, id desc limit ${slot('limit')}`,
+      byCreator(requests, requestColumns, AFTER_CURSOR),
     ),
     // The answer (DESIGN.md §10): ONE statement moves the request on (id, version) and,
     // only when it moved, inserts the answer secret, its events and outbox rows. Racing

@@ -1,3 +1,4 @@
+import { rowStatementsFor } from './row-statements';
 import { EVENT_COLUMNS, SECRET_COLUMNS } from './secret-row';
 import type { TableNames } from './table-names';
 
@@ -21,15 +22,11 @@ export interface HotStatements {
 }
 
 export function hotStatementsFor(t: TableNames): HotStatements {
-  const columns = SECRET_COLUMNS.join(', ');
-  const placeholders = SECRET_COLUMNS.map(() => '?').join(', ');
-  const assignments = SECRET_COLUMNS.filter((c) => c !== 'id')
-    .map((c) => `${c} = ?`)
-    .join(', ');
+  const secrets = rowStatementsFor(t.secrets, SECRET_COLUMNS);
   return {
-    insertSecret: `insert into ${t.secrets} (${columns}) values (${placeholders})`,
-    getSecret: `select ${columns} from ${t.secrets} where id = ?`,
-    compareAndSetSecret: `update ${t.secrets} set ${assignments} where id = ? and version = ?`,
+    insertSecret: secrets.insert,
+    getSecret: secrets.get,
+    compareAndSetSecret: secrets.compareAndSet,
     insertEvent: `insert into ${t.events} (${EVENT_COLUMNS.join(', ')}) values (?, ?, ?, ?, ?, ?)`,
     // GCRA in one statement, atomic without a transaction (see hitRateLimitParameters).
     // next = max(stored, now) + T is allowed iff max(stored, now) <= now + W - T, and only

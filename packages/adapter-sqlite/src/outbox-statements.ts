@@ -1,33 +1,15 @@
-import type { OutboxMessage, OutboxMessageInput, OutboxStatus } from '@hushlink/core';
+import {
+  OUTBOX_COLUMNS,
+  type OutboxMessage,
+  type OutboxMessageInput,
+  type OutboxRow as OutboxRowOf,
+  outboxFromColumns,
+} from '@hushlink/core';
+import { SQLITE_CODEC, type SqliteColumnTypes } from './sqlite-column-codec';
 import type { TableNames } from './table-names';
 
-/** The outbox table's columns, in the one order every statement here uses. */
-export const OUTBOX_COLUMNS = [
-  'id',
-  'endpoint_id',
-  'payload',
-  'created_at',
-  'status',
-  'attempts',
-  'next_attempt_at',
-  'lease_until',
-  'last_error',
-  'finished_at',
-] as const;
-
 /** An outbox row as better-sqlite3 returns it. */
-export interface OutboxRow {
-  id: string;
-  endpoint_id: string;
-  payload: string;
-  created_at: number;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  finished_at: number | null;
-}
+export type OutboxRow = OutboxRowOf<SqliteColumnTypes>;
 
 /** The outbox statements as SQL text (parameters documented on each). */
 export interface OutboxStatements {
@@ -87,17 +69,7 @@ export function outboxInsertParameters(m: OutboxMessageInput): unknown[] {
   return [m.id, m.endpointId, m.payload, m.createdAt, m.createdAt];
 }
 
+/** An outbox row back to the message. */
 export function outboxFromRow(row: OutboxRow): OutboxMessage {
-  return {
-    id: row.id,
-    endpointId: row.endpoint_id,
-    payload: row.payload,
-    createdAt: row.created_at,
-    status: row.status as OutboxStatus,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    leaseUntil: row.lease_until,
-    lastError: row.last_error,
-    finishedAt: row.finished_at,
-  };
+  return outboxFromColumns(row, SQLITE_CODEC);
 }

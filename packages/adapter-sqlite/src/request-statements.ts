@@ -1,4 +1,5 @@
 import { REQUEST_COLUMNS } from './request-row';
+import { rowStatementsFor } from './row-statements';
 import type { TableNames } from './table-names';
 
 /**
@@ -15,14 +16,5 @@ export interface RequestStatements {
 }
 
 export function requestStatementsFor(t: TableNames): RequestStatements {
-  const columns = REQUEST_COLUMNS.join(', ');
-  const placeholders = REQUEST_COLUMNS.map(() => '?').join(', ');
-  const assignments = REQUEST_COLUMNS.filter((c) => c !== 'id')
-    .map((c) => `${c} = ?`)
-    .join(', ');
-  return {
-    insert: `insert into ${t.requests} (${columns}) values (${placeholders})`,
-    get: `select ${columns} from ${t.requests} where id = ?`,
-    compareAndSet: `update ${t.requests} set ${assignments} where id = ? and version = ?`,
-  };
+  return rowStatementsFor(t.requests, REQUEST_COLUMNS);
 }

@@ -1,3 +1,4 @@
+import { minimalRequest } from '@hushlink/core/testing';
 import type { Kysely } from 'kysely';
 import { coldQueriesFor } from '../src/cold-queries';
 import { hitRateLimitParameters, hotStatementsFor } from '../src/hot-statements';
@@ -33,22 +34,12 @@ export function collectQueryPlans(
   const event = eventFor(record.id, 'opened', 1);
   const [purgeEvents, purgeSecrets] = cold.purgeExpiredBefore(1000);
   const requests = requestStatementsFor(t);
-  const request = {
+  const request = minimalRequest({
     id: 'planrequestaaaaaaaaaaa',
-    version: 1,
-    status: 'open' as const,
     createdAt: 1,
     expiresAt: 2,
-    answeredAt: null,
-    burnedAt: null,
     createdBy: 'alice',
-    label: null,
-    requestProofVerifier: new Uint8Array(32),
-    answerSecretId: null,
-    ephemeralKey: null,
-    keyId: 'k',
-    mac: new Uint8Array(32),
-  };
+  });
   const requestCas = requestParameters(request).slice(1).concat([request.id, 1]);
   const [purgeRequestEvents, purgeRequests] = cold.purgeRequestsBefore(1000);
   const statements: Array<[string, boolean, string, readonly unknown[]]> = [

@@ -55,11 +55,11 @@ export function pageHeaders(csp: string): Record<string, string> {
 }
 
 /**
- * A minimal, valid page until the reveal UI is mounted: it explains what the link is and
- * holds no script, so it is safe for any id and any visitor.
+ * A scriptless page: a title, a heading and a paragraph, and what a visitor without
+ * JavaScript should do. Texts are constants, so nothing here needs escaping.
  */
-export const renderMinimalPage: RenderPage = () =>
-  [
+function scriptlessPage(title: string, explanation: string, noscript: string): string {
+  return [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -67,44 +67,41 @@ export const renderMinimalPage: RenderPage = () =>
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     '<meta name="referrer" content="no-referrer">',
-    '<title>A secret was shared with you</title>',
+    `<title>${title}</title>`,
     '</head>',
     '<body>',
     '<main>',
-    '<h1>A secret was shared with you</h1>',
-    '<p>The secret is decrypted in your browser with the key in this link; the server never sees it.</p>',
-    '<noscript><p>This page needs JavaScript to decrypt the secret. Enable it and reload the page.</p></noscript>',
+    `<h1>${title}</h1>`,
+    `<p>${explanation}</p>`,
+    `<noscript><p>${noscript}</p></noscript>`,
     '</main>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * A minimal, valid page until the reveal UI is mounted: it explains what the link is and
+ * holds no script, so it is safe for any id and any visitor.
+ */
+export const renderMinimalPage: RenderPage = () =>
+  scriptlessPage(
+    'A secret was shared with you',
+    'The secret is decrypted in your browser with the key in this link; the server never sees it.',
+    'This page needs JavaScript to decrypt the secret. Enable it and reload the page.',
+  );
 
 /**
  * The default customer's page of a request link (`GET {basePath}/r/{id}`) until the
  * request UI is mounted: it says what the link is for and holds no script.
  */
 export const renderMinimalRequestPage: RenderPage = () =>
-  [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex, nofollow">',
-    '<meta name="referrer" content="no-referrer">',
-    '<title>Someone asked you for a secret</title>',
-    '</head>',
-    '<body>',
-    '<main>',
-    '<h1>Someone asked you for a secret</h1>',
-    '<p>What you type is encrypted in your browser with the key in this link, so that only the person who asked can read it; the server never sees it.</p>',
-    '<noscript><p>This page needs JavaScript to encrypt your answer. Enable it and reload the page.</p></noscript>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  scriptlessPage(
+    'Someone asked you for a secret',
+    'What you type is encrypted in your browser with the key in this link, so that only the person who asked can read it; the server never sees it.',
+    'This page needs JavaScript to encrypt your answer. Enable it and reload the page.',
+  );
 
 /** Builds the page answer (HEAD: the same headers, no body). */
 export async function answerPage(

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors';
 import type { OutboxMessage, OutboxStore, SecretStore } from '../store/types';
+import { OUTBOX_METHODS } from './outbox-methods';
 import { type ResolvedWebhook, resolveWebhooks } from './resolve-webhooks';
 import { nextRetryAt } from './retry-schedule';
 import { signedWebhookHeaders } from './sign-webhook';
@@ -204,14 +205,7 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
  * @throws {ConfigError} when the store does not implement the outbox methods.
  */
 export function outboxStoreOf(store: SecretStore): SecretStore & OutboxStore {
-  const methods = [
-    'claimDueOutbox',
-    'markOutboxDelivered',
-    'markOutboxFailed',
-    'listFailedOutbox',
-    'purgeOutboxBefore',
-  ] as const;
-  const missing = methods.filter((m) => typeof store?.[m] !== 'function');
+  const missing = OUTBOX_METHODS.filter((m) => typeof store?.[m] !== 'function');
   if (missing.length > 0) {
     throw new ConfigError(
       `Webhooks need a store with an outbox; this one lacks ${missing.join(', ')} (the memory, SQLite and Postgres stores have it).`,

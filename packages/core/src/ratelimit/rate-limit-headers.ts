@@ -1,4 +1,4 @@
-import type { RateLimitBudget } from './policies';
+import type { RateLimitDecision } from './rate-limiter';
 
 /**
  * Response headers per draft-ietf-httpapi-ratelimit-headers-10:
@@ -6,14 +6,9 @@ import type { RateLimitBudget } from './policies';
  * `RateLimit: "<budget>";r=<remaining>;t=<resetSeconds>`, and `Retry-After: <seconds>`
  * when the request was refused.
  */
-export function rateLimitHeaders(input: {
-  budget: RateLimitBudget;
-  limit: number;
-  windowSeconds: number;
-  remaining: number;
-  resetSeconds: number;
-  retryAfterSeconds: number | null;
-}): Record<string, string> {
+export function rateLimitHeaders(
+  input: Omit<RateLimitDecision, 'allowed' | 'headers'>,
+): Record<string, string> {
   const headers: Record<string, string> = {
     'RateLimit-Policy': `"${input.budget}";q=${input.limit};w=${input.windowSeconds}`,
     RateLimit: `"${input.budget}";r=${input.remaining};t=${input.resetSeconds}`,

@@ -1,7 +1,8 @@
 import { NotAvailableError } from '../errors';
 import { verifyRequest } from '../integrity';
+import { burnByCreator } from './burn-by-creator';
 import { burnSecret } from './burn-secret';
-import { contentionError, MAX_CAS_ROUNDS, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import {
   commitRequestTransition,
   persistRequestExpiryIfDue,
@@ -25,38 +26,18 @@ export async function burnRequest(
   client: ClientInfo,
 ): Promise<void> {
   const store = requestStoreOf(ctx.store);
-  for (let round = 0; round < MAX_CAS_ROUNDS; round++) {
-    const record = typeof id === 'string' ? await store.getRequest(id) : null;
-    if (!record) throw new NotAvailableError();
-    const now = ctx.now();
-    if (!verifyRequest(record, ctx.keyring)) {
-      const outcome = await commitRequestTransition(
-        ctx,
-        record,
-        { type: 'burn', reason: 'integrity' },
-        client,
-        now,
-      );
-      if (outcome.status === 'conflict') continue;
-      if (record.createdBy !== createdBy) throw new NotAvailableError();
-      return;
-    }
-    if (record.createdBy !== createdBy) throw new NotAvailableError();
-    if (record.status === 'answered' && record.answerSecretId !== null) {
-      await burnAnswer(ctx, record.answerSecretId, createdBy, client);
-    }
-    const outcome = await commitRequestTransition(
-      ctx,
-      record,
-      { type: 'burn', reason: 'creator' },
-      client,
-      now,
-    );
-    if (outcome.status === 'conflict') continue;
-    if (outcome.status === 'refused') await persistRequestExpiryIfDue(ctx, record, now);
-    return;
-  }
-  throw contentionError();
+  await burnByCreator(ctx, createdBy, {
+    read: async () => (typeof id === 'string' ? await store.getRequest(id) : null),
+    sound: (record) => verifyRequest(record, ctx.keyring),
+    burn: (record, reason, now) =>
+      commitRequestTransition(ctx, record, { type: 'burn', reason }, client, now),
+    persistExpiryIfDue: (record, now) => persistRequestExpiryIfDue(ctx, record, now),
+    beforeBurn: async (record) => {
+      if (record.status === 'answered' && record.answerSecretId !== null) {
+        await burnAnswer(ctx, record.answerSecretId, createdBy, client);
+      }
+    },
+  });
 }
 
 /** Burns the answer if it can still be revealed; one already read or purged is fine. */

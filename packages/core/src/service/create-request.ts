@@ -2,10 +2,9 @@ import { buildRequestLink, createRequestKeys, encodeBase64url } from '../crypto'
 import { InvalidRequestError } from '../errors';
 import { macRequest, verifier } from '../integrity';
 import { resolveTtlSeconds } from '../lifecycle';
-import { ipForStorage } from '../net';
 import type { RequestRecord } from '../store/types';
 import { isProof, NO_CLIENT, type ServiceContext } from './context';
-import { resolveLabel } from './create-secret';
+import { creationEvent, resolveCreator, resolveLabel } from './create-secret';
 import { requestStoreOf } from './request-context';
 import type {
   ClientInfo,
@@ -34,9 +33,7 @@ export async function registerRequest(
   }
   const ttlSeconds = resolveTtlSeconds(ctx.ttl, input.ttlSeconds);
   const label = resolveLabel(input.label);
-  if (typeof input.createdBy !== 'string' || input.createdBy.length === 0) {
-    throw new InvalidRequestError('createdBy must be the creator’s user id.', 'createdBy');
-  }
+  const createdBy = resolveCreator(input.createdBy);
   const store = requestStoreOf(ctx.store);
   const now = ctx.now();
   const keyId = ctx.keyring.current.id;
@@ -48,7 +45,7 @@ export async function registerRequest(
     expiresAt: now + ttlSeconds * 1000,
     answeredAt: null,
     burnedAt: null,
-    createdBy: input.createdBy,
+    createdBy,
     label,
     requestProofVerifier: verifier(ctx.keyring, input.requestProof, keyId),
     answerSecretId: null,
@@ -58,14 +55,7 @@ export async function registerRequest(
   };
   const record = { ...unsigned, mac: macRequest(unsigned, ctx.keyring) };
   await store.insertRequest(record, [
-    {
-      subjectId: record.id,
-      type: 'request_created',
-      at: now,
-      ip: ipForStorage(client?.ip ?? null, ctx.ipStorage),
-      userAgent: client?.userAgent ?? null,
-      detail: null,
-    },
+    creationEvent(ctx, record.id, 'request_created', now, client),
   ]);
   return { id: record.id, expiresAt: new Date(record.expiresAt) };
 }

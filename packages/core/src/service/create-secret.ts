@@ -71,9 +71,7 @@ export function prepareSecret(
   if (input.notify !== undefined && typeof input.notify !== 'boolean') {
     throw new InvalidRequestError('notify must be a boolean.', 'notify');
   }
-  if (typeof input.createdBy !== 'string' || input.createdBy.length === 0) {
-    throw new InvalidRequestError('createdBy must be the creator’s user id.', 'createdBy');
-  }
+  const createdBy = resolveCreator(input.createdBy);
 
   const keyId = ctx.keyring.current.id;
   const unsigned: SecretRecord = {
@@ -86,7 +84,7 @@ export function prepareSecret(
     lastViewedAt: null,
     burnedAt: null,
     burnReason: null,
-    createdBy: input.createdBy,
+    createdBy,
     label,
     maxViews,
     views: 0,
@@ -104,15 +102,36 @@ export function prepareSecret(
     mac: new Uint8Array(0),
   };
   const record = { ...unsigned, mac: macRecord(unsigned, ctx.keyring) };
-  const created: AuditEventInput = {
-    subjectId: record.id,
-    type: 'created',
-    at: now,
+  return { record, events: [creationEvent(ctx, record.id, 'created', now, client)] };
+}
+
+/**
+ * The creator's user id as given.
+ * @throws {InvalidRequestError} unless it is non-empty text.
+ */
+export function resolveCreator(createdBy: unknown): string {
+  if (typeof createdBy !== 'string' || createdBy.length === 0) {
+    throw new InvalidRequestError('createdBy must be the creator’s user id.', 'createdBy');
+  }
+  return createdBy;
+}
+
+/** The event that records a creation, with the creating client's stored IP and user agent. */
+export function creationEvent(
+  ctx: ServiceContext,
+  subjectId: string,
+  type: 'created' | 'request_created',
+  at: number,
+  client: ClientInfo | undefined,
+): AuditEventInput {
+  return {
+    subjectId,
+    type,
+    at,
     ip: ipForStorage(client?.ip ?? null, ctx.ipStorage),
     userAgent: client?.userAgent ?? null,
     detail: null,
   };
-  return { record, events: [created] };
 }
 
 /** A label of at most 200 code points; missing or empty is null. */

@@ -2,7 +2,8 @@ import { effectiveStatus, remainingViews } from '../lifecycle';
 import type { SecretRecord } from '../store/types';
 import type { HistoryItem } from './types';
 
-const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+/** Epoch milliseconds as a `Date`, null staying null. */
+export const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
 /**
  * A record as its creator's history shows it at `now`. A record whose MAC fails is shown as

@@ -5,6 +5,7 @@
  * move a message forward only.
  */
 import { describe, expect, it } from 'vitest';
+import { OUTBOX_METHODS } from '../notify/outbox-methods';
 import type { OutboxMessageInput, OutboxStore, SecretStore } from '../store/types';
 import { CONTRACT_EPOCH, eventOf, minimalRecord } from './record-fixtures';
 
@@ -23,14 +24,7 @@ export function outboxOf(id: string, overrides: Partial<OutboxMessageInput> = {}
 
 /** The store's outbox methods, or a failure that says the store lacks them. */
 function outboxOfStore(store: SecretStore): OutboxStore {
-  const methods = [
-    'claimDueOutbox',
-    'markOutboxDelivered',
-    'markOutboxFailed',
-    'listFailedOutbox',
-    'purgeOutboxBefore',
-  ] as const;
-  for (const method of methods) {
+  for (const method of OUTBOX_METHODS) {
     if (typeof store[method] !== 'function') {
       throw new Error(`This store has no ${method}: it cannot carry webhooks (DESIGN.md §11).`);
     }

@@ -48,12 +48,20 @@ export interface RunningExample {
   stop(): Promise<void>;
 }
 
+/** How to start the example. */
+export interface StartOptions {
+  /** Next's own `next start` instead of the example's `server.ts`. */
+  plain?: boolean;
+  /** More environment for the server (e.g. `HUSHLINK_WEBHOOK_URL`), over the test defaults. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts `server.ts` as `npm start` does (or, with `plain`, Next's own `next start`), and
  * resolves once it prints its address.
  * @throws {Error} when it exits or prints nothing within 60 s.
  */
-export function startExample(options: { plain?: boolean } = {}): Promise<RunningExample> {
+export function startExample(options: StartOptions = {}): Promise<RunningExample> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hushlink-nextjs-'));
   const args = options.plain
     ? [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', '0']
@@ -71,6 +79,7 @@ export function startExample(options: { plain?: boolean } = {}): Promise<Running
       ADMIN_USER,
       ADMIN_PASSWORD,
       ADMIN_TOKEN,
+      ...options.env,
     }),
     stdio: 'pipe',
   });

@@ -4,7 +4,12 @@
  * reveal, reload shows "gone". Every request the browsers send is recorded: the fragment
  * key is in none. The pages carry a nonce CSP with 'strict-dynamic' and break none of it,
  * and headers a client sends to choose its own address change nothing in the audit trail.
+ * Request links (DESIGN.md §10) and "opened" notifications (§11) work here as in the
+ * Express example: the server sends signed webhooks to a receiver on loopback.
  */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateWebhookSecret, verifyWebhook } from '@hushlink/core';
 import { encodeBase64url, seal } from '@hushlink/core/crypto';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +25,8 @@ import {
 
 const GONE =
   'Information no longer available. Contact the person who sent you this link and ask them to create a new secret.';
+const REQUEST_ANSWER = 'customer VPN password: c0rrect-h0rse ✓';
+const NOTIFY_TEXT = 'staging db password: 9b1e-not-a-real-one';
 /** What a client might send to pick its own address; the example must ignore all of it. */
 const SPOOFED_HEADERS = {
   'x-hushlink-peer': '203.0.113.9',
@@ -28,17 +35,39 @@ const SPOOFED_HEADERS = {
   forwarded: 'for=198.51.100.9',
 };
 
+/** One request as a browser sent it. */
+interface SentRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** One webhook delivery as the receiver got it. */
+interface Delivery {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
 let server: RunningExample;
 let browser: Browser;
-/** Every request any browser context sent: url, headers, body. */
-const sent: string[] = [];
+/** Every request any browser context sent: url, method, headers, body. */
+const sent: SentRequest[] = [];
 const cspViolations: string[] = [];
+const signingSecret = generateWebhookSecret();
+const deliveries: Delivery[] = [];
+let receiver: Server | undefined;
 
 async function newContext(headers?: Record<string, string>): Promise<BrowserContext> {
   const context = await browser.newContext(headers ? { extraHTTPHeaders: headers } : {});
   context.on('request', (request) => {
     void request.allHeaders().then((all) => {
-      sent.push(JSON.stringify({ url: request.url(), headers: all, body: request.postData() }));
+      sent.push({
+        url: request.url(),
+        method: request.method(),
+        headers: all,
+        body: request.postData(),
+      });
     });
   });
   context.on('console', (message) => {
@@ -56,15 +85,41 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL(`${server.origin}/admin`);
 }
 
+/** A webhook receiver on loopback that records every delivery and answers 204. */
+async function startReceiver(): Promise<string> {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      deliveries.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  const listening = receiver;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  const { port } = listening.address() as AddressInfo;
+  return `http://127.0.0.1:${port}/hooks/hushlink`;
+}
+
 beforeAll(async () => {
+  const webhookUrl = await startReceiver();
   await buildExample();
-  server = await startExample();
+  // Configured as an operator would: the server's own environment.
+  server = await startExample({
+    env: {
+      HUSHLINK_WEBHOOK_URL: webhookUrl,
+      HUSHLINK_WEBHOOK_SECRET: signingSecret,
+      HUSHLINK_WEBHOOK_ALLOW_PRIVATE: '1',
+    },
+  });
   browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  const listening = receiver;
+  if (listening) await new Promise<void>((resolve) => listening.close(() => resolve()));
 });
 
 describe('examples/nextjs in production', () => {
@@ -109,8 +164,8 @@ describe('examples/nextjs in production', () => {
     expect(again?.headers()['content-security-policy']).not.toBe(csp);
 
     expect(sent.length).toBeGreaterThan(10);
-    expect(sent.some((request) => request.includes(`/api/secrets/${id}/reveal`))).toBe(true);
-    for (const request of sent) expect(request).not.toContain(key);
+    expect(sent.some((request) => request.url.endsWith(`/api/secrets/${id}/reveal`))).toBe(true);
+    expect(JSON.stringify(sent)).not.toContain(key);
     expect(cspViolations).toEqual([]);
 
     // The audit trail holds the socket's address, whatever the client claimed.
@@ -129,6 +184,153 @@ describe('examples/nextjs in production', () => {
     await creator.close();
     await recipient.close();
   }, 90_000);
+
+  it('asks for a secret, takes one answer, reveals it once, and never sends pk or sk', async () => {
+    const creator = await newContext();
+    const admin = await creator.newPage();
+    await signIn(admin);
+    const form = admin.locator('hushlink-request-form');
+    await form.getByLabel('Label (optional, shown to the person you ask)').fill('VPN for ACME');
+    await form.getByRole('button', { name: 'Create request link' }).click();
+    const requestField = form.getByRole('textbox', { name: 'Request link', exact: true });
+    await requestField.waitFor();
+    const requestLink = await requestField.inputValue();
+    const readLink = await form
+      .getByRole('textbox', { name: 'Your private link to read the answer' })
+      .inputValue();
+    expect(requestLink).toMatch(
+      new RegExp(`^${server.origin}/r/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$`),
+    );
+    expect(readLink).toMatch(
+      new RegExp(`^${server.origin}/admin/requests/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$`),
+    );
+    const id = new URL(requestLink).pathname.split('/').pop() as string;
+    const pk = new URL(requestLink).hash.slice(1);
+    const sk = new URL(readLink).hash.slice(1);
+
+    // The customer answers in a fresh browser.
+    const customer = await newContext();
+    const page = await customer.newPage();
+    await page.goto(requestLink);
+    await page.getByText('VPN for ACME').first().waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await page.getByRole('button', { name: 'Click to start' }).click();
+    await page.getByLabel('Your secret').fill(REQUEST_ANSWER);
+    await page.getByRole('button', { name: 'Send securely' }).click();
+    await page.getByText('Sent — you can close this window').waitFor();
+    await customer.close();
+
+    // A second answer is refused: the page says the link is used, the API answers 404.
+    const second = await newContext();
+    const late = await second.newPage();
+    await late.goto(requestLink);
+    await late.getByText(GONE).waitFor();
+    await second.close();
+    const sentAnswer = sent.find((r) => r.url.endsWith(`/api/requests/${id}/answer`));
+    expect(sentAnswer?.body).toBeTruthy();
+    const replay = await fetch(`${server.origin}/api/requests/${id}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: sentAnswer?.body ?? '',
+    });
+    expect(replay.status).toBe(404);
+
+    // The creator reveals the answer from the requests list (sk from IndexedDB).
+    const list = admin.locator('hushlink-requests');
+    await Promise.all([
+      admin.waitForResponse((r) => r.url().includes('/api/requests?')),
+      list.getByRole('button', { name: 'Refresh' }).click(),
+    ]);
+    const row = list.locator(`tr[data-id="${id}"]`);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('answered');
+    await row.getByRole('button', { name: 'Reveal VPN for ACME' }).click();
+    const answer = list.getByLabel('The answer');
+    await answer.waitFor();
+    expect(await answer.inputValue()).toBe(REQUEST_ANSWER);
+
+    // Read once: the private link's page (sk in its fragment) finds nothing left.
+    await admin.goto(readLink);
+    await admin.getByRole('button', { name: 'Reveal' }).click();
+    await admin.getByText('This answer was already read, or is no longer available.').waitFor();
+    expect(await admin.evaluate(() => location.hash)).toBe('');
+
+    // Neither pk nor sk reached the network, nor the server's log.
+    const browserSide = JSON.stringify(sent);
+    for (const key of [pk, sk]) {
+      expect(browserSide).not.toContain(key);
+      expect(server.output()).not.toContain(key);
+    }
+    const answerKeys = Object.keys(JSON.parse(sentAnswer?.body ?? '{}')).sort();
+    expect(answerKeys).toEqual(['envelope', 'ephemeralKey', 'keyProof', 'requestProof']);
+    expect(sentAnswer?.body).not.toContain('c0rrect');
+    expect(cspViolations).toEqual([]);
+    await creator.close();
+  }, 60_000);
+
+  it('notifies: the admin page shows "opened" live, the receiver gets a signed `opened`', async () => {
+    const creator = await newContext();
+    const admin = await creator.newPage();
+    await signIn(admin);
+    const form = admin.locator('hushlink-create');
+    await form.getByLabel('Secret', { exact: true }).fill(NOTIFY_TEXT);
+    await form.getByLabel('Label (optional, only you see it)').fill('Staging DB');
+    await form.getByLabel('Notify me when opened').check();
+    await form.getByRole('button', { name: 'Create secret link' }).click();
+    const linkBox = form.getByRole('textbox', { name: 'Secret link', exact: true });
+    await linkBox.waitFor();
+    const link = await linkBox.inputValue();
+    const id = new URL(link).pathname.split('/').pop() as string;
+    const key = new URL(link).hash.slice(1);
+    const row = admin.locator(`hushlink-history tr[data-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-opened')).toBeNull();
+
+    // The recipient only loads the page (no reveal): that is "opened".
+    const recipient = await newContext();
+    const page = await recipient.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Click to reveal' }).waitFor();
+
+    // The admin page learns it by itself, without a reload.
+    await row.locator('.hl-opened').waitFor({ timeout: 20_000 });
+    expect(await row.getAttribute('data-opened')).toBe('true');
+    await expect.poll(() => admin.locator('.hl-live').textContent()).toBe('Staging DB was opened.');
+    await recipient.close();
+
+    // The receiver: `opened` for this secret, signed with our secret, no secret material.
+    await expect
+      .poll(() => deliveries.filter((d) => d.body.includes('"opened"') && d.body.includes(id)), {
+        timeout: 20_000,
+      })
+      .toHaveLength(1);
+    const events = deliveries
+      .filter((delivery) => delivery.body.includes(id))
+      .map((delivery) => {
+        expect(delivery.body).not.toContain(NOTIFY_TEXT);
+        expect(delivery.body).not.toContain(key);
+        return verifyWebhook(signingSecret, delivery.headers, delivery.body) as unknown as {
+          type: string;
+          secretId: string;
+          label: string | null;
+          ip: string | null;
+          notify: boolean;
+        };
+      });
+    const opened = events.find((event) => event.type === 'opened');
+    expect(opened).toMatchObject({
+      secretId: id,
+      label: 'Staging DB',
+      ip: '127.0.0.1',
+      notify: true,
+    });
+    // A signature made with another secret is refused.
+    const [first] = deliveries as [Delivery];
+    expect(() => verifyWebhook(generateWebhookSecret(), first.headers, first.body)).toThrow();
+    // The line a host could replace with an email.
+    expect(server.output()).toContain('[hushlink] opened: Staging DB by 127.0.0.1');
+    expect(cspViolations).toEqual([]);
+    await creator.close();
+  }, 60_000);
 });
 
 describe('examples/nextjs under plain `next start`', () => {

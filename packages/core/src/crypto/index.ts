@@ -20,6 +20,7 @@ export { buildLink } from './link';
 export { open } from './open';
 export { openRequestAnswer } from './open-request-answer';
 export { maxEnvelopeBytes } from './plaintext-limit';
+export { type PreparedOpen, prepareOpen } from './prepare-open';
 export { generateKey } from './random-bytes';
 export {
   createRequestKeys,

@@ -1,10 +1,7 @@
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { CryptoError } from '../errors';
-import { HEADER_BYTES } from './constants';
-import { deriveEncKey, deriveInputKeyMaterial, requirePassphraseMatch } from './derive-keys';
+import { decryptEnvelope } from './decrypt-envelope';
+import { deriveInputKeyMaterial, requirePassphraseMatch } from './derive-keys';
 import { parseHeader } from './header';
 import { assertKey } from './key';
-import { unpad } from './padding';
 import { normalizePassphrase } from './passphrase';
 import { resolveMaxPlaintextBytes } from './plaintext-limit';
 
@@ -39,29 +36,9 @@ export async function open(
   if (given !== null) normalizePassphrase(given).fill(0);
 
   const ikm = await deriveInputKeyMaterial(key, given, header.salt, header.kdf);
-  const encKey = deriveEncKey(ikm, header.salt);
-  ikm.fill(0);
-  let padded: Uint8Array;
   try {
-    padded = xchacha20poly1305(encKey, header.nonce, envelope.subarray(0, HEADER_BYTES)).decrypt(
-      envelope.subarray(HEADER_BYTES),
-    );
-  } catch (cause) {
-    throw new CryptoError('decrypt_failed', 'The secret could not be decrypted.', { cause });
+    return decryptEnvelope(envelope, header, ikm, maxPlaintextBytes);
   } finally {
-    encKey.fill(0);
-  }
-  try {
-    const text = unpad(padded);
-    if (text.length > maxPlaintextBytes) {
-      throw new CryptoError('plaintext_too_large', 'The secret is larger than the plaintext cap.');
-    }
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
-    } catch {
-      throw new CryptoError('malformed_envelope', 'The decrypted secret is not UTF-8 text.');
-    }
-  } finally {
-    padded.fill(0);
+    ikm.fill(0);
   }
 }

@@ -7,16 +7,16 @@
  *    whether the viewer created the secret. A 404 shows the "no longer available" text.
  * 3. Only a click on "Click to reveal" calls `reveal`, which consumes a view: link-preview
  *    bots fetch the page but do not click.
- * 4. The proofs and the decryption happen here; only `keyProof` and `passphraseProof`
- *    leave the browser, never the key or the passphrase.
+ * 4. The proofs and the decryption happen here, from one scrypt run (`prepareOpen`); only
+ *    `keyProof` and `passphraseProof` leave the browser, never the key or the passphrase.
  */
 import {
   decodeBase64url,
   deriveKeyProof,
-  deriveProofs,
   type EnvelopeHeader,
   encodeBase64url,
-  open,
+  type PreparedOpen,
+  prepareOpen,
 } from '@hushlink/core/crypto';
 import { fill, type RevealUiStrings } from '../strings';
 import { type ApiFailure, callApi } from './call-api';
@@ -46,8 +46,8 @@ interface RevealAnswer {
 const GONE_MARKER = 'hushlink:gone:';
 
 /**
- * The header `deriveProofs` needs, built from `meta` before the envelope is fetched; the
- * envelope's own header is checked again by `open`.
+ * The header `prepareOpen` needs, built from `meta` before the envelope is fetched; the
+ * opener refuses an envelope whose header differs from it.
  */
 function headerFromMeta(meta: MetaAnswer): EnvelopeHeader {
   return {
@@ -66,6 +66,11 @@ export class HushlinkRevealElement extends HTMLElement {
   #id = '';
   #key: Uint8Array | null = null;
   #meta: MetaAnswer | null = null;
+  /**
+   * The proofs and opener of the last click, kept while a rate limit or an outage leaves the
+   * form up, so that "Click to reveal" again with the same passphrase does not rerun scrypt.
+   */
+  #prepared: { passphrase: string | null; opener: PreparedOpen } | null = null;
   #body!: HTMLDivElement;
 
   connectedCallback(): void {
@@ -164,16 +169,17 @@ export class HushlinkRevealElement extends HTMLElement {
     error.textContent = '';
     button.textContent = s.revealing;
     try {
-      const proofs = await deriveProofs(key, passphrase, headerFromMeta(meta));
+      const prepared = await this.#prepare(key, passphrase, meta);
       const result = await callApi<RevealAnswer>(this.#basePath, `secrets/${this.#id}/reveal`, {
         body: {
-          keyProof: encodeBase64url(proofs.keyProof),
-          ...(proofs.passphraseProof === null
+          keyProof: encodeBase64url(prepared.keyProof),
+          ...(prepared.passphraseProof === null
             ? {}
-            : { passphraseProof: encodeBase64url(proofs.passphraseProof) }),
+            : { passphraseProof: encodeBase64url(prepared.passphraseProof) }),
         },
       });
       if (!result.ok && result.code === 'wrong_passphrase' && input !== null) {
+        this.#disposePrepared();
         const left = result.attemptsLeft ?? 0;
         if (left <= 0) {
           this.#markGone();
@@ -197,7 +203,9 @@ export class HushlinkRevealElement extends HTMLElement {
         return this.#showFailure(result);
       }
       const envelope = decodeBase64url(result.data.envelope);
-      const text = await open(envelope, key, passphrase);
+      // The opener is single use: it wipes its material whether or not this succeeds.
+      this.#prepared = null;
+      const text = await prepared.open(envelope);
       if (result.data.remainingViews === 0) this.#markGone();
       this.#showSecret(text, result.data.remainingViews);
     } catch {
@@ -206,6 +214,26 @@ export class HushlinkRevealElement extends HTMLElement {
       button.disabled = false;
       button.textContent = s.clickToReveal;
     }
+  }
+
+  /** One scrypt run per passphrase: the proofs for `reveal`, and the opener for its envelope. */
+  async #prepare(
+    key: Uint8Array,
+    passphrase: string | null,
+    meta: MetaAnswer,
+  ): Promise<PreparedOpen> {
+    if (this.#prepared !== null && this.#prepared.passphrase === passphrase) {
+      return this.#prepared.opener;
+    }
+    this.#disposePrepared();
+    const opener = await prepareOpen(key, passphrase, headerFromMeta(meta));
+    this.#prepared = { passphrase, opener };
+    return opener;
+  }
+
+  #disposePrepared(): void {
+    this.#prepared?.opener.dispose();
+    this.#prepared = null;
   }
 
   #showSecret(text: string, remainingViews: number | null): void {
@@ -241,6 +269,7 @@ export class HushlinkRevealElement extends HTMLElement {
   }
 
   #forgetKey(): void {
+    this.#disposePrepared();
     this.#key?.fill(0);
     this.#key = null;
   }

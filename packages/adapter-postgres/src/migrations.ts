@@ -25,6 +25,15 @@ export function migrationProvider(tables: TableNames): MigrationProvider {
       down: (db) =>
         db.withSchema(tables.schema).schema.dropTable(tables.requests).ifExists().execute(),
     },
+    '0004_requests_due_for_sweep': {
+      up: (db) => indexRequestsDueForSweep(db, tables),
+      down: (db) =>
+        db
+          .withSchema(tables.schema)
+          .schema.dropIndex(`${tables.requests}_sweep_idx`)
+          .ifExists()
+          .execute(),
+    },
   };
   return { getMigrations: async () => migrations };
 }
@@ -212,5 +221,21 @@ async function createRequests(db: Kysely<any>, t: TableNames): Promise<void> {
     .createIndex(`${t.requests}_expires_idx`)
     .on(t.requests)
     .column('expires_at')
+    .execute();
+}
+
+/**
+ * The sweep persists request expiry (DESIGN.md §4, §10): open requests past `expires_at`,
+ * oldest first. Partial, so answered, expired and burned requests kept for retention
+ * cost the sweep nothing.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see migrateToLatest.
+async function indexRequestsDueForSweep(db: Kysely<any>, t: TableNames): Promise<void> {
+  await db
+    .withSchema(t.schema)
+    .schema.createIndex(`${t.requests}_sweep_idx`)
+    .on(t.requests)
+    .columns(['expires_at', 'id'])
+    .where(sql<boolean>`status = 'open'`)
     .execute();
 }

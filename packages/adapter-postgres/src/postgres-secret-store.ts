@@ -202,6 +202,11 @@ export function createPostgresSecretStore(
       return rows.map(toRequestRecord);
     },
 
+    async listRequestsDueForSweep(now: number, limit: number): Promise<RequestRecord[]> {
+      const rows = await run<RequestRow>('listRequestsDueForSweep', [toTimestamp(now), limit]);
+      return rows.map(toRequestRecord);
+    },
+
     async answerRequest(
       requestId: string,
       expectedVersion: number,

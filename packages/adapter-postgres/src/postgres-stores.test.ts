@@ -1,5 +1,6 @@
 import { ConfigError, StoreUnavailableError } from '@hushlink/core';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CONTRACT_EPOCH, minimalRequest } from '@hushlink/core/testing';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../test/postgres-test-database';
 import { testEvent, testRecord } from '../test/record';
 import { createPostgresStores } from './index';
+import { migrationProvider } from './migrations';
 import { resolveTableNames } from './postgres-stores-options';
 import { compileSecretStatements } from './secret-statements';
 
@@ -62,6 +64,7 @@ describe('migrate', () => {
         'mig_secrets_sweep_idx',
         'mig_secrets_expires_idx',
         'mig_events_subject_idx',
+        'mig_requests_sweep_idx',
       ]),
     );
   });
@@ -79,7 +82,35 @@ describe('migrate', () => {
       '0001_secrets_events_rate_limits',
       '0002_outbox',
       '0003_requests',
+      '0004_requests_due_for_sweep',
     ]);
+  });
+
+  it('upgrades a schema made before 0004: only the new index, data kept and swept', async () => {
+    const config = { schema: testSchema.schema, tablePrefix: 'up_' };
+    const tables = resolveTableNames(config);
+    const before = new Migrator({
+      db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+      provider: migrationProvider(tables),
+      migrationTableSchema: tables.schema,
+      migrationTableName: tables.migrations,
+      migrationLockTableName: tables.migrationsLock,
+    });
+    expect((await before.migrateTo('0003_requests')).error).toBeUndefined();
+    const stores = createPostgresStores({ pool }, config);
+    const request = minimalRequest({ expiresAt: CONTRACT_EPOCH });
+    await stores.secrets.insertRequest(request, []);
+    await stores.migrate();
+    const applied = await withAdminClient(async (client) => {
+      const { rows } = await client.query(
+        `select name from ${testSchema.schema}.up_migrations order by name`,
+      );
+      return rows.map((r) => r.name);
+    });
+    expect(applied.at(-1)).toBe('0004_requests_due_for_sweep');
+    expect(
+      (await stores.secrets.listRequestsDueForSweep(CONTRACT_EPOCH, 10)).map((r) => r.id),
+    ).toEqual([request.id]);
   });
 
   it('creates a missing schema', async () => {
@@ -113,6 +144,7 @@ describe('query plans', () => {
     ['purgeExpiredBefore', 'now(), now()', 'mig_requests_expires_idx'],
     ['listRequestsByCreator', "'alice', 10", 'mig_requests_creator_idx'],
     ['listRequestsByCreatorAfter', "'alice', now(), 'x', 10", 'mig_requests_creator_idx'],
+    ['listRequestsDueForSweep', 'now(), 10', 'mig_requests_sweep_idx'],
     ['listEvents', "'x'", 'mig_events_subject_idx'],
   ] as const)('%s ($1…: %s) can use %s', async (statement, args, index) => {
     const tables = resolveTableNames(config);

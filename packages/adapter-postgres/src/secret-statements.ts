@@ -34,6 +34,7 @@ export interface SecretStatements {
   compareAndSetRequest: PreparedStatement;
   listRequestsByCreator: PreparedStatement;
   listRequestsByCreatorAfter: PreparedStatement;
+  listRequestsDueForSweep: PreparedStatement;
   answerRequest: PreparedStatement;
 }
 
@@ -342,6 +343,14 @@ export function compileSecretStatements(db: Kysely<any>, t: TableNames): SecretS
       'requests_after',
       LAYOUT.historyAfter,
       byCreator(requests, requestColumns, AFTER_CURSOR),
+    ),
+    // Same predicate as the partial request sweep index, so the planner can use it.
+    listRequestsDueForSweep: compile(
+      'requests_sweep_due',
+      LAYOUT.sweep,
+      sql`select ${requestColumns} from ${requests}
+      where status = 'open' and expires_at <= ${slot('now')}::timestamptz
+      order by expires_at, id limit ${slot('limit')}`,
     ),
     // The answer (DESIGN.md §10): ONE statement moves the request on (id, version) and,
     // only when it moved, inserts the answer secret, its events and outbox rows. Racing

@@ -1,5 +1,5 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import { DUE_FOR_SWEEP_PREDICATE } from './migrations';
+import { DUE_FOR_SWEEP_PREDICATE, REQUESTS_DUE_FOR_SWEEP_PREDICATE } from './migrations';
 import { REQUEST_COLUMNS } from './request-row';
 import { SECRET_COLUMNS } from './secret-row';
 import type { TableNames } from './table-names';
@@ -26,6 +26,8 @@ export interface ColdQueries {
     limit: number,
     after: { createdAt: number; id: string } | null,
   ): CompiledQuery;
+  /** Open requests past `expiresAt`, oldest expiry first, for the sweep. */
+  listRequestsDueForSweep(now: number, limit: number): CompiledQuery;
   /** Two statements, run in one transaction: the requests' events, then the requests. */
   purgeRequestsBefore(cutoff: number): [CompiledQuery, CompiledQuery];
 }
@@ -92,6 +94,17 @@ export function coldQueriesFor(db: Kysely<any>, t: TableNames): ColdQueries {
       }
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).compile();
     },
+
+    listRequestsDueForSweep: (now, limit) =>
+      db
+        .selectFrom(t.requests)
+        .select([...REQUEST_COLUMNS])
+        .where(sql.raw<boolean>(REQUESTS_DUE_FOR_SWEEP_PREDICATE))
+        .where('expires_at', '<=', now)
+        .orderBy('expires_at')
+        .orderBy('id')
+        .limit(limit)
+        .compile(),
 
     purgeRequestsBefore: (cutoff) => [
       db

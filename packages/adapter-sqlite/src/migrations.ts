@@ -183,6 +183,24 @@ export function migrationsFor(t: TableNames): Record<string, Migration> {
         await db.schema.dropTable(t.requests).ifExists().execute();
       },
     },
+
+    // The sweep persists request expiry (DESIGN.md §4, §10): it lists open requests past
+    // `expires_at`. Partial, like the secrets' sweep index: answered, expired and burned
+    // requests kept for retention are not in it, so the sweep never walks them.
+    '0004_requests_due_for_sweep': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex(t.requestsDueForSweep)
+          .on(t.requests)
+          .columns(['expires_at', 'id'])
+          .where(sql.raw<boolean>(REQUESTS_DUE_FOR_SWEEP_PREDICATE))
+          .execute();
+      },
+
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex(t.requestsDueForSweep).ifExists().execute();
+      },
+    },
   };
 }
 
@@ -192,6 +210,9 @@ export function migrationsFor(t: TableNames): Record<string, Migration> {
  * the index's WHERE term as written.
  */
 export const DUE_FOR_SWEEP_PREDICATE = `(status = 'active' or envelope is not null)`;
+
+/** The requests the sweep must visit; as {@link DUE_FOR_SWEEP_PREDICATE}, index and query share it. */
+export const REQUESTS_DUE_FOR_SWEEP_PREDICATE = `status = 'open'`;
 
 /** A Kysely `MigrationProvider` serving the in-code migrations. */
 export function inCodeMigrationProvider(t: TableNames): MigrationProvider {

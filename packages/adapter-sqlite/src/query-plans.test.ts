@@ -14,7 +14,7 @@ describe('query plans', () => {
       await stores.migrate();
       const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
       const plans = collectQueryPlans(database, db, stores.tables);
-      expect(plans.map((p) => p.name)).toHaveLength(26);
+      expect(plans.map((p) => p.name)).toHaveLength(27);
       for (const { name, plan } of plans) {
         expect({ name, unindexed: unindexedSteps(plan) }).toEqual({ name, unindexed: [] });
       }
@@ -33,6 +33,7 @@ describe('query plans', () => {
       expect(search('get request')).toMatch(/SEARCH plan_requests USING INDEX sqlite_autoindex/);
       expect(search('requests, next page')).toMatch(/USING INDEX plan_requests_by_creator/);
       expect(search('purge requests')).toMatch(/USING INDEX plan_requests_by_expiry/);
+      expect(search('requests due for sweep')).toMatch(/USING INDEX plan_requests_due_for_sweep/);
     } finally {
       database.close();
       temp.remove();

@@ -61,6 +61,8 @@ export function createSqliteSecretStore(
 
   const readRecords = async (query: { sql: string; parameters: readonly unknown[] }) =>
     ((await executor.all(query.sql, query.parameters)) as SecretRow[]).map(secretFromRow);
+  const readRequests = async (query: { sql: string; parameters: readonly unknown[] }) =>
+    ((await executor.all(query.sql, query.parameters)) as RequestRow[]).map(requestFromRow);
 
   return {
     async insert(record, events, messages) {
@@ -133,11 +135,12 @@ export function createSqliteSecretStore(
       return changed !== null;
     },
 
-    async listRequestsByCreator(createdBy, limit, after) {
-      const query = cold.listRequestsByCreator(createdBy, limit, after);
-      return ((await executor.all(query.sql, query.parameters)) as RequestRow[]).map(
-        requestFromRow,
-      );
+    listRequestsByCreator(createdBy, limit, after) {
+      return readRequests(cold.listRequestsByCreator(createdBy, limit, after));
+    },
+
+    listRequestsDueForSweep(now, limit) {
+      return readRequests(cold.listRequestsDueForSweep(now, limit));
     },
 
     async answerRequest(requestId, expectedVersion, nextRequest, answerSecret, events, messages) {

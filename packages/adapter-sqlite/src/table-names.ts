@@ -22,6 +22,7 @@ export interface TableNames {
   requests: string;
   requestsByCreator: string;
   requestsByExpiry: string;
+  requestsDueForSweep: string;
 }
 
 // The prefix is spliced into SQL text (identifiers cannot be bound as parameters),
@@ -58,5 +59,6 @@ export function tableNamesFor(prefix: string = DEFAULT_TABLE_PREFIX): TableNames
     requests: `${prefix}requests`,
     requestsByCreator: `${prefix}requests_by_creator`,
     requestsByExpiry: `${prefix}requests_by_expiry`,
+    requestsDueForSweep: `${prefix}requests_due_for_sweep`,
   };
 }

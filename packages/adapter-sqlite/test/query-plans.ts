@@ -72,6 +72,7 @@ export function collectQueryPlans(
           'requests, next page',
           cold.listRequestsByCreator('alice', 20, { createdAt: 5, id: request.id }),
         ],
+        ['requests due for sweep', cold.listRequestsDueForSweep(1000, 100)],
         ['purge request events', purgeRequestEvents],
         ['purge requests', purgeRequests],
       ] as const

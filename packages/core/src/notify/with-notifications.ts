@@ -98,9 +98,19 @@ export function withNotifications(store: SecretStore, settings: NotificationSett
     },
   };
   // Request links (DESIGN.md §10): the same, for stores that have them.
-  const { insertRequest, getRequest, compareAndSetRequest, listRequestsByCreator, answerRequest } =
-    store;
+  const {
+    insertRequest,
+    getRequest,
+    compareAndSetRequest,
+    listRequestsDueForSweep,
+    listRequestsByCreator,
+    answerRequest,
+  } = store;
   if (getRequest) wrapped.getRequest = (id) => getRequest.call(store, id);
+  if (listRequestsDueForSweep) {
+    wrapped.listRequestsDueForSweep = (now, limit) =>
+      listRequestsDueForSweep.call(store, now, limit);
+  }
   if (listRequestsByCreator) {
     wrapped.listRequestsByCreator = (createdBy, limit, after) =>
       listRequestsByCreator.call(store, createdBy, limit, after);

@@ -30,8 +30,14 @@ export function guardStore(store: SecretStore): SecretStore {
   };
   // Request methods only where the store has them: the service then tells "no request
   // support" apart from a failing store.
-  const { insertRequest, getRequest, compareAndSetRequest, listRequestsByCreator, answerRequest } =
-    store;
+  const {
+    insertRequest,
+    getRequest,
+    compareAndSetRequest,
+    listRequestsDueForSweep,
+    listRequestsByCreator,
+    answerRequest,
+  } = store;
   if (insertRequest) {
     guarded.insertRequest = guard((record, events) => insertRequest.call(store, record, events));
   }
@@ -39,6 +45,11 @@ export function guardStore(store: SecretStore): SecretStore {
   if (compareAndSetRequest) {
     guarded.compareAndSetRequest = guard((id, version, next, events) =>
       compareAndSetRequest.call(store, id, version, next, events),
+    );
+  }
+  if (listRequestsDueForSweep) {
+    guarded.listRequestsDueForSweep = guard((now, limit) =>
+      listRequestsDueForSweep.call(store, now, limit),
     );
   }
   if (listRequestsByCreator) {

@@ -16,14 +16,20 @@ const REQUEST_METHODS = [
 ] as const satisfies ReadonlyArray<keyof RequestStore>;
 
 /**
+ * Whether the store carries request links. `listRequestsDueForSweep` is not required: a
+ * store written before the sweep persisted request expiry keeps serving requests.
+ */
+export function supportsRequests(store: SecretStore): boolean {
+  return REQUEST_METHODS.every((name) => typeof store[name] === 'function');
+}
+
+/**
  * The store's request half.
  * @throws {StoreUnavailableError} when the store has no request methods (a store written
  *   before request links): over HTTP a 503, never a 500.
  */
 export function requestStoreOf(store: SecretStore): RequestStore {
-  if (REQUEST_METHODS.every((name) => typeof store[name] === 'function')) {
-    return store as RequestStore;
-  }
+  if (supportsRequests(store)) return store as RequestStore;
   throw new StoreUnavailableError('This secret store does not support request links.');
 }
 

@@ -145,9 +145,9 @@ export interface AuditEvent {
 }
 
 export interface SweepResult {
-  /** Records whose status or envelope the sweep changed. */
+  /** Records whose status or envelope the sweep changed, and request links it expired. */
   swept: number;
-  /** Records deleted at the end of metadata retention. */
+  /** Records and request links deleted at the end of metadata retention. */
   purged: number;
 }
 

@@ -139,6 +139,15 @@ export function createMemoryStore(): MemoryStore {
       return true;
     },
 
+    async listRequestsDueForSweep(now, limit) {
+      await yieldOnce();
+      return [...requests.values()]
+        .filter((r) => r.status === 'open' && r.expiresAt <= now)
+        .sort((a, b) => a.expiresAt - b.expiresAt || compareIds(a.id, b.id))
+        .slice(0, limit)
+        .map((r) => structuredClone(r));
+    },
+
     async listRequestsByCreator(createdBy, limit, after) {
       await yieldOnce();
       return [...requests.values()]

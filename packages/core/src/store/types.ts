@@ -169,7 +169,7 @@ export interface OutboxStore {
 /**
  * The status of a request link (DESIGN.md §10). Stores hold `open`, `answered` or
  * `burned`; `expired` is what an open request reads once `expiresAt` has passed (and what
- * it is persisted as when a later call notices).
+ * it is persisted as when the sweep or a later call notices).
  */
 export type RequestStatus = 'open' | 'answered' | 'expired' | 'burned';
 
@@ -230,6 +230,12 @@ export interface RequestStore {
     events: readonly AuditEventInput[],
     outbox?: readonly OutboxMessageInput[],
   ): Promise<boolean>;
+  /**
+   * Open requests the sweep must persist as expired: `status = 'open'` and
+   * `expiresAt <= now`. At most `limit`, oldest expiry first (then id). Answered, expired
+   * and burned requests are never listed.
+   */
+  listRequestsDueForSweep(now: number, limit: number): Promise<RequestRecord[]>;
   /** A creator's requests, newest first by (createdAt desc, id desc), strictly after `after`. */
   listRequestsByCreator(
     createdBy: string,

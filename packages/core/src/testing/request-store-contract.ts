@@ -1,9 +1,10 @@
 /**
  * The request-link part of the storage contract (DESIGN.md §9, §10), registered by
- * `runSecretStoreContract`: request insert / get / compare-and-set / list, and
- * `answerRequest`, which moves the request and inserts its answer secret in one
- * transaction. Then, through the service: exactly one of 50 concurrent answers is
- * accepted and exactly one answer secret exists; a wrong `requestProof` counts nothing;
+ * `runSecretStoreContract`: request insert / get / compare-and-set / list / list due for
+ * the sweep, and `answerRequest`, which moves the request and inserts its answer secret in
+ * one transaction. Then, through the service: exactly one of 50 concurrent answers is
+ * accepted and exactly one answer secret exists; the sweep persists an open request's
+ * expiry once, with its `expired` event; a wrong `requestProof` counts nothing;
  * no row ever holds `pk`, `sk`, a raw proof, the answer key or the text.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +35,7 @@ function requestsOf(store: SecretStore): RequestStore {
     'getRequest',
     'compareAndSetRequest',
     'listRequestsByCreator',
+    'listRequestsDueForSweep',
     'answerRequest',
   ] as const;
   for (const method of methods) {
@@ -154,6 +156,41 @@ export function describeRequestContract(
       expect(await store.listEvents(secret.id)).toEqual([events[1]]);
     });
 
+    it('lists open requests due for the sweep, oldest expiry first, and no others', async () => {
+      const now = CONTRACT_EPOCH + 10_000;
+      const r = (id: string, o: Partial<RequestRecord>) =>
+        minimalRequest({ id: id.padEnd(22, 'a'), ...o });
+      await requests.insertRequest(r('atboundary', { expiresAt: now }), []);
+      await requests.insertRequest(r('older', { expiresAt: now - 5 }), []);
+      await requests.insertRequest(r('tiey', { expiresAt: now - 2 }), []);
+      await requests.insertRequest(r('tiex', { expiresAt: now - 2 }), []);
+      await requests.insertRequest(r('notyet', { expiresAt: now + 1 }), []);
+      await requests.insertRequest(
+        r('answered', { expiresAt: now - 9, status: 'answered', answeredAt: now - 10 }),
+        [],
+      );
+      await requests.insertRequest(r('expired', { expiresAt: now - 8, status: 'expired' }), []);
+      await requests.insertRequest(
+        r('burned', { expiresAt: now - 7, status: 'burned', burnedAt: now - 7 }),
+        [],
+      );
+      // A secret past its expiry is the secrets' sweep's business, not this list's.
+      await store.insert(minimalRecord({ expiresAt: now - 20 }), []);
+      const due = await requests.listRequestsDueForSweep(now, 10);
+      expect(due.map((d) => d.id.replace(/a+$/, ''))).toEqual([
+        'older',
+        'tiex',
+        'tiey',
+        'atboundary',
+      ]);
+      expect(normalizeBytes(due[0])).toEqual(r('older', { expiresAt: now - 5 }));
+      expect((await requests.listRequestsDueForSweep(now, 2)).map((d) => d.expiresAt)).toEqual([
+        now - 5,
+        now - 2,
+      ]);
+      expect(await requests.listRequestsDueForSweep(now - 6, 10)).toEqual([]);
+    });
+
     it('purges requests past retention with their events', async () => {
       const cutoff = CONTRACT_EPOCH + 10_000;
       const old = minimalRequest({ id: 'oldrequestaaaaaaaaaaaa', expiresAt: cutoff - 1 });
@@ -212,6 +249,35 @@ export function describeRequestContract(
         );
         const text = await hushlink.readRequestAnswer(request.id, request.secretKey, 'alice');
         expect(text).toBe(`answer ${winner}`);
+      });
+
+      it('sweeps an open request past expiry once: expired, audited, answered ones untouched', async () => {
+        const due = await open();
+        const answered = await open();
+        const answer = await sealForRequest('in time', answered.publicKey);
+        await hushlink.answerRequest(
+          answered.id,
+          { requestProof: answered.requestProof, ...answer },
+          CUSTOMER,
+        );
+        const answeredBefore = normalizeBytes(await requests.getRequest(answered.id));
+        const expiresAt = (await requests.getRequest(due.id))?.expiresAt as number;
+        // The answer secret expires with its request (answered at once): the sweep expires
+        // both the request and that unread answer.
+        clock = expiresAt;
+        expect(await hushlink.sweep()).toEqual({ swept: 2, purged: 0 });
+        expect(await requests.getRequest(due.id)).toMatchObject({ status: 'expired', version: 2 });
+        const trail = await store.listEvents(due.id);
+        expect(trail.map((e) => e.type)).toEqual(['request_created', 'expired']);
+        expect(trail[1]).toMatchObject({ at: expiresAt, ip: null, userAgent: null });
+        expect(normalizeBytes(await requests.getRequest(answered.id))).toEqual(answeredBefore);
+        // Idempotent: nothing left to do, nothing written twice.
+        expect(await hushlink.sweep()).toEqual({ swept: 0, purged: 0 });
+        expect(await store.listEvents(due.id)).toEqual(trail);
+        expect(await requests.listRequestsDueForSweep(clock, 10)).toEqual([]);
+        await expect(
+          hushlink.requestMeta(due.id, due.requestProof, CUSTOMER),
+        ).rejects.toBeInstanceOf(NotAvailableError);
       });
 
       it('answers a wrong requestProof with 404 and counts nothing', async () => {

@@ -84,14 +84,21 @@ export async function startWorld(): Promise<E2eWorld> {
       });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
       context.on('request', (request) => {
-        void request.allHeaders().then((headers) => {
-          sent.push({
-            url: request.url(),
-            method: request.method(),
-            headers,
-            body: request.postData(),
-          });
-        });
+        // Recorded at once; the full header set (cookies included) replaces the visible one when
+        // it arrives. A request still in flight when its context closes keeps what was seen.
+        const record = {
+          url: request.url(),
+          method: request.method(),
+          headers: request.headers(),
+          body: request.postData(),
+        };
+        sent.push(record);
+        request.allHeaders().then(
+          (all) => {
+            record.headers = all;
+          },
+          () => {},
+        );
       });
       return context;
     },

@@ -61,14 +61,21 @@ let receiver: Server | undefined;
 async function newContext(headers?: Record<string, string>): Promise<BrowserContext> {
   const context = await browser.newContext(headers ? { extraHTTPHeaders: headers } : {});
   context.on('request', (request) => {
-    void request.allHeaders().then((all) => {
-      sent.push({
-        url: request.url(),
-        method: request.method(),
-        headers: all,
-        body: request.postData(),
-      });
-    });
+    // Recorded at once; the full header set (cookies included) replaces the visible one when
+    // it arrives. A request still in flight when its context closes keeps what was seen.
+    const record = {
+      url: request.url(),
+      method: request.method(),
+      headers: request.headers(),
+      body: request.postData(),
+    };
+    sent.push(record);
+    request.allHeaders().then(
+      (all) => {
+        record.headers = all;
+      },
+      () => {},
+    );
   });
   context.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

@@ -1,8 +1,8 @@
 /**
  * The example app: Express 5 with Hushlink's handler at the root (`/api/…`, `/s/{id}`,
- * `/r/{id}`, `/assets/…`), the admin page at `/admin` (with request links) and the private
- * read page at `/admin/requests/{id}` behind a login, SQLite or Postgres storage,
- * migrations at start and a sweeper on an interval.
+ * `/r/{id}`, `/assets/…`), the admin page at `/admin` (with request links) behind a login,
+ * the private read page at `/admin/requests/{id}` (a shell without data: its API calls need
+ * the login), SQLite or Postgres storage, migrations at start and a sweeper on an interval.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import {
   type HushlinkService,
   isSameOriginPost,
   LOGIN_ERRORS,
+  pathAfterSignIn,
   readCookie,
   SESSION_COOKIE,
 } from '@hushlink/example-shared';
@@ -89,8 +90,8 @@ export async function createApp(config: AppConfig): Promise<CreatedApp> {
 }
 
 /**
- * `/` → `/admin`; `/admin` and `/admin/requests/{id}` (login required), `/admin/login`,
- * `/admin/logout`.
+ * `/` → `/admin`; `/admin` (login required), `/admin/requests/{id}` (anyone: no data in it),
+ * `/admin/login` (with `?next=` back to an admin page), `/admin/logout`.
  */
 function mountAdmin(app: Express, sessions: AdminSessions, notifyDefault: boolean): void {
   const sessionOf = (req: Request) => readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -115,14 +116,16 @@ function mountAdmin(app: Express, sessions: AdminSessions, notifyDefault: boolea
       }),
     );
   });
-  // The private "read the answer" page of a request link (`#sk` stays in the browser).
+  // The private "read the answer" page of a request link. Served signed out too: a
+  // redirect to the login would drop `#sk`, while the page keeps it in IndexedDB first and
+  // then offers the sign-in. It holds no data; every API call it makes needs the session.
   app.get('/admin/requests/:id', (req, res) => {
-    if (sessions.userOf(sessionOf(req)) === null) return res.redirect(303, '/admin/login');
     page(res, 200, renderRequestAnswerPage({ id: req.params.id, basePath: '' }));
   });
   app.get('/admin/login', (req, res) => {
-    if (sessions.userOf(sessionOf(req)) !== null) return res.redirect(303, '/admin');
-    page(res, 200, renderLoginPage({}));
+    const next = pathAfterSignIn(req.query.next);
+    if (sessions.userOf(sessionOf(req)) !== null) return res.redirect(303, next);
+    page(res, 200, renderLoginPage({ next }));
   });
   app.post('/admin/login', express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
     if (!sameOrigin(req))
@@ -130,14 +133,15 @@ function mountAdmin(app: Express, sessions: AdminSessions, notifyDefault: boolea
     const body = (req.body ?? {}) as Record<string, unknown>;
     const user = typeof body.user === 'string' ? body.user : '';
     const password = typeof body.password === 'string' ? body.password : '';
+    const next = pathAfterSignIn(body.next);
     const session = sessions.login(user, password, req.socket.remoteAddress ?? 'unknown');
     if (session === 'throttled') {
-      return page(res, 429, renderLoginPage({ user, error: LOGIN_ERRORS.throttled }));
+      return page(res, 429, renderLoginPage({ user, next, error: LOGIN_ERRORS.throttled }));
     }
     if (session === null) {
-      return page(res, 401, renderLoginPage({ user, error: LOGIN_ERRORS.wrong }));
+      return page(res, 401, renderLoginPage({ user, next, error: LOGIN_ERRORS.wrong }));
     }
-    res.set('set-cookie', sessions.cookie(session)).redirect(303, '/admin');
+    res.set('set-cookie', sessions.cookie(session)).redirect(303, next);
   });
   app.post('/admin/logout', (req, res) => {
     if (!sameOrigin(req)) return res.status(403).end();

@@ -7,8 +7,12 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Renders `/admin/login`, with an error line after a failed attempt. */
-export function renderLoginPage(options: { error?: string; user?: string }): string {
+/**
+ * Renders `/admin/login`, with an error line after a failed attempt.
+ * @param options.next - where a successful sign-in goes, already checked by
+ *   `pathAfterSignIn` (default `/admin`); carried through the form as a hidden field.
+ */
+export function renderLoginPage(options: { error?: string; user?: string; next?: string }): string {
   const css = `/assets/${revealUiAssetNames().css}`;
   const error =
     options.error === undefined
@@ -32,6 +36,7 @@ export function renderLoginPage(options: { error?: string; user?: string }): str
 <h1>Sign in</h1>
 <form class="hl-login" method="post" action="/admin/login"${describedBy}>
 ${error}
+<input type="hidden" name="next" value="${escapeHtml(options.next ?? '/admin')}">
 <div class="hl-field"><label for="user">User</label><input type="text" id="user" name="user" autocomplete="username" required value="${escapeHtml(options.user ?? '')}"></div>
 <div class="hl-field"><label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required></div>
 <button type="submit" class="hl-primary">Sign in</button>

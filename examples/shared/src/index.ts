@@ -16,7 +16,13 @@ export {
   type HushlinkServiceOptions,
 } from './create-hushlink-service';
 export { type ResolvedKey, resolveIntegrityKey } from './integrity-key';
-export { isSameOriginPost, LOGIN_ERRORS, type LoginError } from './login-form';
+export {
+  DEFAULT_AFTER_SIGN_IN,
+  isSameOriginPost,
+  LOGIN_ERRORS,
+  type LoginError,
+  pathAfterSignIn,
+} from './login-form';
 export { type AppStores, openStores } from './open-stores';
 export { proxyOptions } from './proxy-options';
 export { readSharedConfig, type SharedConfig, type SharedConfigDefaults } from './shared-config';

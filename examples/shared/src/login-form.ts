@@ -27,3 +27,21 @@ export function isSameOriginPost(headers: { get(name: string): string | null }):
   if (origin === null || origin === 'null') return true;
   return URL.canParse(origin) && new URL(origin).host === headers.get('host');
 }
+
+/** Where a sign-in goes when `next` is missing or refused. */
+export const DEFAULT_AFTER_SIGN_IN = '/admin';
+
+/**
+ * The only pages a sign-in returns to: the admin page and the private read page of a
+ * request link. A whitelist of this site's own paths, not "any path": `//host`, `/\host`,
+ * a scheme or an encoded trick can never become an open redirect.
+ */
+const NEXT_PATH = /^\/admin(?:\/requests\/[A-Za-z0-9_-]{1,64})?$/;
+
+/**
+ * The page to go to after signing in: `next` (from the login page's query or form) when it
+ * is one of this site's admin pages, else {@link DEFAULT_AFTER_SIGN_IN}.
+ */
+export function pathAfterSignIn(next: unknown): string {
+  return typeof next === 'string' && NEXT_PATH.test(next) ? next : DEFAULT_AFTER_SIGN_IN;
+}

@@ -187,6 +187,11 @@ export const DEFAULT_STRINGS = {
     'Burn this request? Its link will stop working, and an answer not yet read is destroyed.',
   requestAnswerTitle: 'The answer to your request',
   requestNotFound: 'This request is not in your history (or your session has ended).',
+  requestAnswerSignedOut:
+    'You are signed out. The key to read the answer stays in this browser: it is never sent.',
+  signInToRead: 'Sign in to read the answer',
+  signInKeyMissing:
+    'You are signed out, and this browser has no key for this request: sign in, then open the private link again.',
 } as const;
 
 /** The keys of {@link DEFAULT_STRINGS}. */

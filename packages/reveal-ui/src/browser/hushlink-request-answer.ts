@@ -1,13 +1,18 @@
 /**
- * `<hushlink-request-answer data-id data-base-path data-strings>`: the creator's private read
- * page `{adminPath}/requests/{id}#sk` (DESIGN.md §10), for another device or a browser that
- * lost the key.
+ * `<hushlink-request-answer data-id data-base-path data-strings data-login-path>`: the
+ * creator's private read page `{adminPath}/requests/{id}#sk` (DESIGN.md §10), for another
+ * device or a browser that lost the key.
  *
  * At once, before any request, `sk` is taken from the fragment (which is removed from the
  * address bar and history) and kept in this browser's IndexedDB, so the requests list here
  * can read the answer too. Without a fragment, IndexedDB's key is used. The request itself
  * comes from the creator's own list (`GET /api/requests`, so the host's login applies); an
  * answered one offers "Reveal", which reads the answer like the list does.
+ *
+ * The page itself holds no data, so a host may serve it without a session: signed out, the
+ * list answers 401 and the page offers "Sign in to read the answer", a link to the login
+ * page (`data-login-path`, default `{adminPath}/login`) with `next` = this page. Back here
+ * signed in, the key comes from IndexedDB: it never travels through the login.
  */
 import type { RevealUiStrings } from '../strings';
 import { callApi } from './call-api';
@@ -19,6 +24,7 @@ import { loadRequestKey, saveRequestKey } from './request-key-store';
 import { revealRequestAnswer } from './reveal-request-answer';
 import { answerFailureText, answerView } from './show-answer';
 import { showMessage, showMessageWithButton } from './show-message';
+import { signInHref } from './sign-in-link';
 import { startLinkPage } from './start-link-page';
 
 /** How many list pages (100 items each) to look through for the request. */
@@ -30,6 +36,8 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
   #basePath = '';
   #id = '';
   #secretKey: Uint8Array | null = null;
+  /** Whether this browser holds `sk` beyond this page's memory (it survives a sign-in). */
+  #keyIsStored = false;
   #body!: HTMLDivElement;
 
   connectedCallback(): void {
@@ -45,15 +53,16 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
   }
 
   async #start(fromLink: Uint8Array | null): Promise<void> {
-    if (fromLink !== null) await saveRequestKey(this.#id, fromLink);
+    if (fromLink !== null) this.#keyIsStored = await saveRequestKey(this.#id, fromLink);
     this.#secretKey = fromLink ?? (await loadRequestKey(this.#id));
+    if (fromLink === null) this.#keyIsStored = this.#secretKey !== null;
     await this.#load();
   }
 
   async #load(): Promise<void> {
     const s = this.#strings;
     const found = await this.#find();
-    if (found === 'unauthorized') return this.#showMessage(s.signedOut);
+    if (found === 'unauthorized') return this.#showSignIn();
     if (found === 'unavailable') return this.#showRetry(s.unavailable);
     if (found === null) return this.#showMessage(s.requestNotFound);
     const about = [h('p', { class: 'hl-name' }, itemName(found))];
@@ -101,6 +110,24 @@ export class HushlinkRequestAnswerElement extends HTMLElement {
       return showMessageWithButton(this.#body, answerFailureText(s, outcome), button);
     }
     this.#showMessage(answerFailureText(s, outcome));
+  }
+
+  /**
+   * Signed out: a link to the login page coming back here. Without a stored key the
+   * private link must be opened again after signing in, and the page says so.
+   */
+  #showSignIn(): void {
+    const s = this.#strings;
+    const href = signInHref(this.dataset.loginPath, location.pathname);
+    const link = h('a', { href, class: 'hl-sign-in' }, s.signInToRead);
+    const text = this.#keyIsStored ? s.requestAnswerSignedOut : s.signInKeyMissing;
+    this.#forgetKey();
+    replaceChildren(
+      this.#body,
+      h('p', { class: 'hl-message', role: 'alert' }, text),
+      h('p', {}, link),
+    );
+    link.focus();
   }
 
   #showRetry(text: string, before: HTMLElement[] = []): void {

@@ -9,11 +9,13 @@ export interface RequestAnswerPageOptions extends PageOptions {
 /**
  * The creator's private read page, `{adminPath}/requests/{id}#sk` (DESIGN.md §10): the page
  * the private "read the answer" link opens, on any device. `<hushlink-request-answer>` with
- * the creator's bundle. Serve it behind the host's own login, like the admin page: it lists
- * the creator's requests to find this one.
+ * the creator's bundle. Serve it WITHOUT requiring a login: a redirect to the login page
+ * would drop `#sk`. The page holds no data; it lists the creator's requests through the API,
+ * which needs the session, and signed out it keeps `sk` in IndexedDB and links to
+ * `{adminPath}/login?next={this path}` (or the element's `data-login-path`).
  * @example
  * ```ts
- * app.get('/admin/requests/:id', requireLogin, (req, res) =>
+ * app.get('/admin/requests/:id', (req, res) =>
  *   res.type('html').send(renderRequestAnswerPage({ id: req.params.id, basePath: '' })));
  * ```
  */

@@ -1,9 +1,15 @@
 /**
  * The sign-in page: a plain form posting to `/admin/session`, which redirects back here
- * with `?error=` when the sign-in fails.
+ * with `?error=` when the sign-in fails. `?next=` (an admin page, checked by
+ * `pathAfterSignIn`) rides along as a hidden field: where a successful sign-in goes.
  */
 
-import { LOGIN_ERRORS, type LoginError, SESSION_COOKIE } from '@hushlink/example-shared';
+import {
+  LOGIN_ERRORS,
+  type LoginError,
+  pathAfterSignIn,
+  SESSION_COOKIE,
+} from '@hushlink/example-shared';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -15,8 +21,10 @@ export default async function LoginPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { sessions } = await hushlinkApp();
-  if (sessions.userOf((await cookies()).get(SESSION_COOKIE)?.value) !== null) redirect('/admin');
-  const code = (await props.searchParams).error;
+  const query = await props.searchParams;
+  const next = pathAfterSignIn(query.next);
+  if (sessions.userOf((await cookies()).get(SESSION_COOKIE)?.value) !== null) redirect(next);
+  const code = query.error;
   const error =
     typeof code === 'string' && Object.hasOwn(LOGIN_ERRORS, code)
       ? LOGIN_ERRORS[code as LoginError]
@@ -36,6 +44,7 @@ export default async function LoginPage(props: {
               {error}
             </p>
           )}
+          <input type="hidden" name="next" value={next} />
           <div className="hl-field">
             <label htmlFor="user">User</label>
             <input type="text" id="user" name="user" autoComplete="username" required />

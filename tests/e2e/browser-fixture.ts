@@ -12,19 +12,14 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { configFromEnv } from '../../examples/express/src/config';
 import { type CreatedApp, createApp } from '../../examples/express/src/create-app';
 import { chromiumArgs, findChromium } from '../../scripts/chromium';
+import { recordRequests, type SentRequest } from '../support/browser-flows';
 
 export const ADMIN_USER = 'admin';
 export const ADMIN_PASSWORD = 'e2e-password-not-secret';
 /** Screenshots go here (gitignored). */
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 
-/** One request as the browser sent it. */
-export interface SentRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | null;
-}
+export type { SentRequest } from '../support/browser-flows';
 
 /** The running app, the browser, and the recorded requests. */
 export interface E2eWorld {
@@ -83,23 +78,7 @@ export async function startWorld(): Promise<E2eWorld> {
         viewport: { width: options.width ?? 1280, height: 900 },
       });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-      context.on('request', (request) => {
-        // Recorded at once; the full header set (cookies included) replaces the visible one when
-        // it arrives. A request still in flight when its context closes keeps what was seen.
-        const record = {
-          url: request.url(),
-          method: request.method(),
-          headers: request.headers(),
-          body: request.postData(),
-        };
-        sent.push(record);
-        request.allHeaders().then(
-          (all) => {
-            record.headers = all;
-          },
-          () => {},
-        );
-      });
+      recordRequests(context, sent);
       return context;
     },
     async close() {

@@ -8,10 +8,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectReadLinkSpent,
+  expectSecondAnswerRefused,
+  revealAnswerFromList,
+} from '../support/browser-flows';
 import { ADMIN_PASSWORD, ADMIN_USER, type E2eWorld, signIn, startWorld } from './browser-fixture';
 
-const GONE =
-  'Information no longer available. Contact the person who sent you this link and ask them to create a new secret.';
 const ANSWER = 'customer VPN password: c0rrect-h0rse ✓';
 
 let world: E2eWorld;
@@ -84,39 +87,14 @@ describe('request links, end to end', () => {
     await answerRequest(requestLink, 'VPN for ACME', ANSWER);
 
     // A second answer is refused: the page says the link is used, the API answers 404.
-    const second = await world.newContext();
-    const late = await second.newPage();
-    await late.goto(requestLink);
-    await late.getByText(GONE).waitFor();
-    await second.close();
-    const sentAnswer = world.sent.find((r) => r.url.endsWith(`/api/requests/${id}/answer`));
-    expect(sentAnswer?.body).toBeTruthy();
-    const replay = await fetch(`${world.origin}/api/requests/${id}/answer`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: sentAnswer?.body ?? '',
-    });
-    expect(replay.status).toBe(404);
+    const sentAnswer = await expectSecondAnswerRefused({ ...world, requestLink, id });
 
     // The creator reveals the answer from the requests list (sk from IndexedDB).
-    const list = admin.locator('hushlink-requests');
-    await Promise.all([
-      admin.waitForResponse((r) => r.url().includes('/api/requests?')),
-      list.getByRole('button', { name: 'Refresh' }).click(),
-    ]);
-    const row = list.locator(`tr[data-id="${id}"]`);
-    await expect.poll(() => row.getAttribute('data-status')).toBe('answered');
-    await row.getByRole('button', { name: 'Reveal VPN for ACME' }).click();
-    const answer = list.getByLabel('The answer');
-    await answer.waitFor();
-    expect(await answer.inputValue()).toBe(ANSWER);
+    expect(await revealAnswerFromList(admin, id, 'VPN for ACME')).toBe(ANSWER);
 
     // After a reload, the answer is gone, even with the private link's sk.
     await admin.reload();
-    await admin.goto(readLink);
-    await admin.getByRole('button', { name: 'Reveal' }).click();
-    await admin.getByText('This answer was already read, or is no longer available.').waitFor();
-    expect(await admin.evaluate(() => location.hash)).toBe('');
+    await expectReadLinkSpent(admin, readLink);
 
     // Neither pk nor sk reached the network, from either side.
     const browserSide = JSON.stringify(world.sent);
@@ -126,9 +104,9 @@ describe('request links, end to end', () => {
       expect(serverSide).not.toContain(key);
     }
     expect(world.received.some((r) => r.url === `/r/${id}`)).toBe(true);
-    const answerKeys = Object.keys(JSON.parse(sentAnswer?.body ?? '{}')).sort();
+    const answerKeys = Object.keys(JSON.parse(sentAnswer)).sort();
     expect(answerKeys).toEqual(['envelope', 'ephemeralKey', 'keyProof', 'requestProof']);
-    expect(sentAnswer?.body).not.toContain('c0rrect');
+    expect(sentAnswer).not.toContain('c0rrect');
     expect(cspViolations).toEqual([]);
   }, 60_000);
 

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GONE } from '../support/browser-flows';
 import {
   ARTIFACTS,
   createSecret,
@@ -16,8 +17,6 @@ import {
   startWorld,
 } from './browser-fixture';
 
-const GONE =
-  'Information no longer available. Contact the person who sent you this link and ask them to create a new secret.';
 const CREATOR_WARNING =
   'You created this secret. If you view it, the recipient will not be able to see it.';
 

@@ -15,6 +15,14 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../scripts/chromium';
 import {
+  expectReadLinkSpent,
+  expectSecondAnswerRefused,
+  GONE,
+  recordRequests,
+  revealAnswerFromList,
+  type SentRequest,
+} from '../support/browser-flows';
+import {
   ADMIN_PASSWORD,
   ADMIN_TOKEN,
   ADMIN_USER,
@@ -23,8 +31,6 @@ import {
   startExample,
 } from './next-app';
 
-const GONE =
-  'Information no longer available. Contact the person who sent you this link and ask them to create a new secret.';
 const REQUEST_ANSWER = 'customer VPN password: c0rrect-h0rse ✓';
 const NOTIFY_TEXT = 'staging db password: 9b1e-not-a-real-one';
 /** What a client might send to pick its own address; the example must ignore all of it. */
@@ -34,14 +40,6 @@ const SPOOFED_HEADERS = {
   'x-real-ip': '198.51.100.8',
   forwarded: 'for=198.51.100.9',
 };
-
-/** One request as a browser sent it. */
-interface SentRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | null;
-}
 
 /** One webhook delivery as the receiver got it. */
 interface Delivery {
@@ -60,23 +58,7 @@ let receiver: Server | undefined;
 
 async function newContext(headers?: Record<string, string>): Promise<BrowserContext> {
   const context = await browser.newContext(headers ? { extraHTTPHeaders: headers } : {});
-  context.on('request', (request) => {
-    // Recorded at once; the full header set (cookies included) replaces the visible one when
-    // it arrives. A request still in flight when its context closes keeps what was seen.
-    const record = {
-      url: request.url(),
-      method: request.method(),
-      headers: request.headers(),
-      body: request.postData(),
-    };
-    sent.push(record);
-    request.allHeaders().then(
-      (all) => {
-        record.headers = all;
-      },
-      () => {},
-    );
-  });
+  recordRequests(context, sent);
   context.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
@@ -228,38 +210,19 @@ describe('examples/nextjs in production', () => {
     await customer.close();
 
     // A second answer is refused: the page says the link is used, the API answers 404.
-    const second = await newContext();
-    const late = await second.newPage();
-    await late.goto(requestLink);
-    await late.getByText(GONE).waitFor();
-    await second.close();
-    const sentAnswer = sent.find((r) => r.url.endsWith(`/api/requests/${id}/answer`));
-    expect(sentAnswer?.body).toBeTruthy();
-    const replay = await fetch(`${server.origin}/api/requests/${id}/answer`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: sentAnswer?.body ?? '',
+    const sentAnswer = await expectSecondAnswerRefused({
+      newContext: () => newContext(),
+      origin: server.origin,
+      requestLink,
+      id,
+      sent,
     });
-    expect(replay.status).toBe(404);
 
     // The creator reveals the answer from the requests list (sk from IndexedDB).
-    const list = admin.locator('hushlink-requests');
-    await Promise.all([
-      admin.waitForResponse((r) => r.url().includes('/api/requests?')),
-      list.getByRole('button', { name: 'Refresh' }).click(),
-    ]);
-    const row = list.locator(`tr[data-id="${id}"]`);
-    await expect.poll(() => row.getAttribute('data-status')).toBe('answered');
-    await row.getByRole('button', { name: 'Reveal VPN for ACME' }).click();
-    const answer = list.getByLabel('The answer');
-    await answer.waitFor();
-    expect(await answer.inputValue()).toBe(REQUEST_ANSWER);
+    expect(await revealAnswerFromList(admin, id, 'VPN for ACME')).toBe(REQUEST_ANSWER);
 
     // Read once: the private link's page (sk in its fragment) finds nothing left.
-    await admin.goto(readLink);
-    await admin.getByRole('button', { name: 'Reveal' }).click();
-    await admin.getByText('This answer was already read, or is no longer available.').waitFor();
-    expect(await admin.evaluate(() => location.hash)).toBe('');
+    await expectReadLinkSpent(admin, readLink);
 
     // Neither pk nor sk reached the network, nor the server's log.
     const browserSide = JSON.stringify(sent);
@@ -267,9 +230,9 @@ describe('examples/nextjs in production', () => {
       expect(browserSide).not.toContain(key);
       expect(server.output()).not.toContain(key);
     }
-    const answerKeys = Object.keys(JSON.parse(sentAnswer?.body ?? '{}')).sort();
+    const answerKeys = Object.keys(JSON.parse(sentAnswer)).sort();
     expect(answerKeys).toEqual(['envelope', 'ephemeralKey', 'keyProof', 'requestProof']);
-    expect(sentAnswer?.body).not.toContain('c0rrect');
+    expect(sentAnswer).not.toContain('c0rrect');
     expect(cspViolations).toEqual([]);
     await creator.close();
   }, 60_000);
